@@ -1,0 +1,38 @@
+# claimgraph: `make demo` (set up, build examples/, show the network) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: install demo test lint eval bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+demo: install
+	rm -f demo.duckdb
+	$(BIN)/claimgraph build examples --db demo.duckdb
+	@echo "\nStrongest ties (claims, not facts: each line counts the sources that claim it):"
+	$(BIN)/claimgraph strongest --db demo.duckdb --top 15
+	@echo "\nOne actor's ties with their evidence:"
+	$(BIN)/claimgraph ties "Tareck El Aissami" --db demo.duckdb
+
+test: install
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check claimgraph tests bench scripts
+	$(BIN)/mypy claimgraph
+
+eval: install
+	$(BIN)/python bench/eval.py --shared $(SHARED)
+
+bench: install
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) demo.duckdb claimgraph.duckdb .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Reading the graph: an entity's ties with their evidence (graph algorithms come with igraph)."""

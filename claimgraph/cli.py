@@ -1,0 +1,196 @@
+"""The command line: parse, call the library, print. No logic lives here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import asdict
+from typing import IO, Any
+
+import click
+
+from claimgraph import __version__
+from claimgraph.errors import ClaimgraphError
+
+DB_HELP = "DuckDB store (default ./claimgraph.duckdb, or $CLAIMGRAPH_DB)."
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimgraph")
+def cli() -> None:
+    """Rebuild the network of actors that reports describe, as claims anchored in their sentences."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def build(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bool) -> None:
+    """Read files, folders (recursively) or - (stdin) into the claim graph.
+
+    Formats: .txt .md .html/.htm .pdf .jsonl (id, title, text, url, source, published).
+    Unchanged documents are skipped; a changed one replaces its old claims."""
+    from tqdm import tqdm
+
+    from claimgraph.pipeline import build as run_build
+
+    workers = workers or os.cpu_count() or 1
+    bar = tqdm(desc="documents", unit="doc", file=sys.stderr, disable=quiet or None, leave=False)
+
+    def seen(item: object) -> None:
+        bar.update(1)
+
+    with _errors():
+        summary = run_build(list(paths), db=db, workers=workers, on_document=seen)
+    bar.close()
+    for skipped in summary.skipped:
+        click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    click.echo(
+        f"documents read: {summary.read}, unchanged: {summary.unchanged}, skipped: {len(summary.skipped)}\n"
+        f"mentions: {summary.mentions}, entities: {summary.entities}, claims: {summary.claims}\n"
+        f"seconds: {summary.seconds:.1f}, words: {summary.words}, words/s: {summary.words_per_second:.0f}")
+
+
+@cli.group()
+def export() -> None:
+    """Write claims or entities out."""
+
+
+@export.command("claims")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None, help="File (default stdout).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+def export_claims(db: str | None, fmt: str, out: str | None, min_confidence: float) -> None:
+    """Every claim, one a line (ONTOLOGY.md section 5)."""
+    from claimgraph.export.claims import claim_records, write_csv, write_jsonl
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db, read_only=True) as store, _output(out) as stream:
+        records = claim_records(store, min_confidence=min_confidence)
+        (write_csv if fmt == "csv" else write_jsonl)(records, stream)
+
+
+@export.command("entities")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None, help="File (default stdout).")
+def export_entities(db: str | None, fmt: str, out: str | None) -> None:
+    """Every entity, one a line: entity_id, name, type, aliases, doc_ids, country."""
+    from claimgraph.export.claims import write_jsonl
+    from claimgraph.export.entities import entity_records
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db, read_only=True) as store, _output(out) as stream:
+        write_jsonl(entity_records(store), stream)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def ties(name: str, db: str | None, fmt: str) -> None:
+    """An entity's ties, each with the sentences that claim it."""
+    from claimgraph.analyse.ties import ties_of
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db, read_only=True) as store:
+        entity, found = ties_of(store, name)
+    if fmt == "jsonl":
+        for tie in found:
+            click.echo(json.dumps(asdict(tie), ensure_ascii=False, default=str))
+        return
+    aliases = ", ".join(entity["aliases"][:8])
+    click.echo(f"{entity['name']} ({entity['type']}{', ' + entity['country'] if entity['country'] else ''})"
+               f"{' also seen as: ' + aliases if aliases else ''}")
+    if not found:
+        click.echo("  no ties claimed")
+    for tie in found:
+        flags = []
+        if tie.hedged_share:
+            flags.append(f"hedged {tie.hedged_share:.0%}")
+        if tie.contradictions:
+            flags.append(f"denied {tie.contradictions}x")
+        click.echo(f"\n  {tie.subject} -[{tie.relation}]-> {tie.object}   claims: {tie.claims}, "
+                   f"sources: {tie.sources}{'  (' + ', '.join(flags) + ')' if flags else ''}")
+        for ev in tie.evidence[:5]:
+            who = f"according to {ev['attributed_to']}" if ev["attributed_to"] else f"claimed by {ev['doc_id']}"
+            click.echo(f"    - {who}: \"{_clip(ev['sentence'])}\" [{ev['doc_id']}:{ev['char_start']}]")
+
+
+@cli.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(db: str | None, fmt: str) -> None:
+    """Counts of documents, mentions, entities, claims and ties."""
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db, read_only=True) as store:
+        numbers = store.stats()
+    if fmt == "json":
+        click.echo(json.dumps(numbers, indent=2))
+        return
+    for key, value in numbers.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for k, v in value.items():
+                click.echo(f"  {k:<18} {v}")
+        else:
+            click.echo(f"{key:<20} {value}")
+
+
+@cli.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--top", type=int, default=15, show_default=True)
+def strongest(db: str | None, top: int) -> None:
+    """The ties backed by the most sources (each shown as a claim, with its evidence count)."""
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db, read_only=True) as store:
+        rows = store.strongest_ties(top)
+    for row in rows:
+        hedge = f", {row['hedged_share']:.0%} hedged" if row["hedged_share"] else ""
+        click.echo(f"{row['subject_name']} -[{row['relation']}]-> {row['object_name']}  "
+                   f"(claimed {row['claims']}x by {row['sources']} source(s){hedge})")
+
+
+def _clip(text: str, size: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+@contextmanager
+def _output(path: str | None) -> Any:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        stream: IO[str] = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as err:
+        raise click.ClickException(f"cannot write {path}: {err.strerror}") from err
+    with stream:
+        yield stream
+
+
+@contextmanager
+def _errors() -> Any:
+    try:
+        yield
+    except ClaimgraphError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The default engine: this process for one worker, a process pool otherwise."""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from claimgraph.extract import Extraction, extract_batch
+from claimgraph.model import Document
+
+
+def _warm() -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    from claimgraph.extract import lexicon_data, nlp
+
+    nlp.load()
+    lexicon_data.load()
+
+
+class LocalEngine:
+    def __init__(self, *, workers: int = 1):
+        self.workers = max(1, workers)
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[list[Extraction]]:
+        """Results in input order; at most two batches a worker in flight, so memory stays flat."""
+        if self.workers == 1:
+            for batch in batches:
+                yield extract_batch(batch)
+            return
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=_warm) as pool:
+            pending: deque[Future[list[Extraction]]] = deque()
+            for batch in batches:
+                pending.append(pool.submit(extract_batch, batch))
+                if len(pending) >= 2 * self.workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()

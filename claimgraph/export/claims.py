@@ -1,0 +1,64 @@
+"""Claims as ONTOLOGY.md section 5 records (JSON Lines or CSV), field for field."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from claimgraph.store import Store
+
+FIELDS = ["doc_id", "subject", "subject_aliases", "subject_type", "relation", "object", "object_aliases",
+          "object_type", "trigger", "sentence", "char_start", "char_end", "attributed_to", "hedged", "negated",
+          "time", "confidence"]
+EXTRA = ["claim_id", "role"]
+
+
+def claim_records(store: Store, *, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+    for row in store.claims(min_confidence=min_confidence):
+        alleged = row["relation"] == "ALLEGED"
+        activity = row["object_id"].split(":", 1)[1] if alleged else None
+        record = {
+            "doc_id": row["doc_id"],
+            "subject": row["subject_name"] or row["subject_text"],
+            "subject_aliases": list(row["subject_aliases"] or []),
+            "subject_type": row["subject_type"],
+            "relation": row["relation"],
+            "object": activity if alleged else (row["object_name"] or row["object_text"]),
+            "object_aliases": [activity] if alleged else list(row["object_aliases"] or []),
+            "object_type": "Activity" if alleged else row["object_type"],
+            "trigger": row["trigger"],
+            "sentence": row["sentence"],
+            "char_start": row["char_start"],
+            "char_end": row["char_end"],
+            "attributed_to": row["attributed_name"] or row["attributed_to_text"],
+            "hedged": bool(row["hedged"]),
+            "negated": bool(row["negated"]),
+            "time": row["time"],
+            "confidence": round(float(row["confidence"]), 3),
+            "claim_id": row["claim_id"],
+            "role": row["role"],
+        }
+        yield record
+
+
+def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
+    n = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(records: Iterator[dict[str, Any]], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=FIELDS + EXTRA)
+    writer.writeheader()
+    n = 0
+    for record in records:
+        row = dict(record)
+        for key in ("subject_aliases", "object_aliases"):
+            row[key] = "|".join(row[key])
+        writer.writerow(row)
+        n += 1
+    return n

@@ -1,0 +1,92 @@
+"""From a Document to its mentions and claims: spaCy parse, mentions, dependency patterns, cues."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract import cues, nlp
+from claimgraph.extract.activities import alleged
+from claimgraph.extract.arguments import Arguments
+from claimgraph.extract.lexicon_data import Lexicon, load
+from claimgraph.extract.mentions import find_mentions
+from claimgraph.extract.relations import Found, relations
+from claimgraph.model import Claim, Document, Mention
+
+# Bylines, captions and credits carry no claims ("Image: Drawing by ...", "Photo: Reuters").
+CREDIT = re.compile(r"^\W*(image|photo|picture|credit|credits|caption|drawing|illustration|graphic|source|"
+                    r"sources|by|written by|reporting by|editing by|copyright|©|video|file photo)\b[^.]{0,120}",
+                    re.I)
+
+
+@dataclass
+class Extraction:
+    """What one document yields."""
+
+    document: Document
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+def extract_batch(documents: list[Document], *, batch_size: int = 8) -> list[Extraction]:
+    """Parse and extract a batch of documents in this process (the unit the engines distribute)."""
+    model = nlp.load()
+    lex = load()
+    texts = (d.text for d in documents)
+    docs = model.pipe(texts, batch_size=batch_size)
+    return [extract_doc(document, doc, lex) for document, doc in zip(documents, docs, strict=True)]
+
+
+def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
+    found = find_mentions(doc, lex)
+    relation_nouns = frozenset(lemma for (lemma, pos) in lex.triggers if pos == "noun")
+    args = Arguments(found, lex, relation_nouns)
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        if not any(found.at(t) for t in sent) and not any(t.lower_ in ("he", "she", "it", "they") for t in sent):
+            continue
+        text = sent.text.strip()
+        if not text or CREDIT.match(text):
+            continue
+        claims.extend(_claims(document, sent, args, lex))
+    used = {c.subject.key for c in claims} | {c.object.key for c in claims if c.object is not None}
+    mentions = [m for m in found.items if m.label != "collective" or m.key in used]
+    mentions += [m for m in args.references if m.key in used]
+    return Extraction(document, sorted(mentions, key=lambda m: m.start), _dedupe(claims))
+
+
+def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Claim]:
+    start, end = _stripped(sent)
+    sentence = document.text[start:end]
+    items: Iterable[Found] = list(relations(sent, args, lex)) + list(alleged(sent, args, lex))
+    for item in items:
+        trigger = item.trigger
+        yield Claim(
+            doc_id=document.doc_id, subject=item.subject, relation=item.relation, object=item.object,
+            trigger=trigger.text, sentence=sentence, char_start=start, char_end=end, activity=item.activity,
+            role=item.role, attributed_to=cues.attribution(trigger, sent, args, lex),
+            hedged=cues.hedged(trigger, lex), negated=cues.negated(trigger, lex),
+            time=cues.time_of(trigger, sent, lex), confidence=item.confidence, extractor=f"patterns:{item.pattern}",
+        )
+
+
+def _stripped(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    return sent.start_char + lead, sent.end_char - trail
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    best: dict[tuple, Claim] = {}
+    for claim in claims:
+        obj = claim.object.key if claim.object is not None else claim.activity
+        if claim.attributed_to is not None and claim.attributed_to.key in (claim.subject.key, obj):
+            claim.attributed_to = None
+        key = (claim.subject.key, claim.relation, obj, claim.char_start)
+        if key not in best or claim.confidence > best[key].confidence:
+            best[key] = claim
+    return sorted(best.values(), key=lambda c: (c.char_start, c.subject.start, c.relation))

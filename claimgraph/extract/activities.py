@@ -1,0 +1,123 @@
+"""ALLEGED claims: an actor accused of, involved in, or named for an activity (ONTOLOGY.md section 4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.arguments import Actor, Arguments, is_passive
+from claimgraph.extract.lexicon_data import Lexicon
+from claimgraph.extract.relations import COPULAS, Found
+
+AGENT_NOUNS = {"terrorist": "terrorism", "trafficker": "drug_trafficking", "narcotrafficker": "drug_trafficking",
+               "narco-terrorist": "terrorism", "smuggler": "drug_trafficking", "launderer": "money_laundering"}
+
+
+def activity_codes(token: Token, lex: Lexicon) -> list[str]:
+    """Activities a noun phrase names: 'drug traffic', 'arms and drugs traffic', 'corruption'."""
+    head = token.lemma_.lower()
+    mods = []
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+            mods.append(child.lemma_.lower())
+            mods.extend(c.lemma_.lower() for c in child.conjuncts)
+    codes = [lex.activities[(m, head)] for m in mods if (m, head) in lex.activities]
+    if not codes and ("*", head) in lex.activities:
+        codes = [lex.activities[("*", head)]]
+    if not codes and token.i > 0:  # "organized-crime connections": the modifier is the activity
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and ("*", child.lower_) in lex.activities:
+                codes.append(lex.activities[("*", child.lower_)])
+    return list(dict.fromkeys(codes))
+
+
+def alleged(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.dep_ == "compound":
+            continue
+        codes = activity_codes(token, lex)
+        if not codes:
+            continue
+        for actor, conf, trigger in _actors_for(token, args, lex):
+            for code in codes:
+                yield Found(actor.mention, "ALLEGED", None, trigger, round(conf - actor.penalty, 3), "activity",
+                            activity=code)
+    yield from _agent_nouns(sent, args)
+
+
+def _actors_for(token: Token, args: Arguments, lex: Lexicon) -> list[tuple[Actor, float, Token]]:
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    # "accused of X", "involved in X", "a role in X", "designated for X"
+    if first.dep_ == "pobj" and first.head.dep_ in ("prep", "agent"):
+        prep = first.head
+        governor = prep.head
+        if governor.dep_ == "pcomp" or (governor.pos_ == "VERB" and governor.dep_ == "pcomp"):
+            governor = governor
+        entry = _accusation(governor, f"prep:{prep.lower_}", lex)
+        if entry is None and governor.pos_ == "NOUN" and governor.dep_ == "dobj":
+            entry = _accusation(governor, f"prep:{prep.lower_}", lex)
+        if entry is not None:
+            actor_side, conf = entry
+            return [(a, conf, governor) for a in _side(governor, actor_side, args)]
+        return []
+    if first.dep_ == "dobj":
+        entry = _accusation(first.head, "dobj", lex)
+        if entry is not None:
+            return [(a, entry[1], first.head) for a in _side(first.head, entry[0], args)]
+    if first.dep_ in ("attr",) and first.head.lemma_.lower() in COPULAS:  # "X is a terrorist organization"
+        return [(a, 0.6, first) for a in args.subjects(first.head)]
+    return []
+
+
+def _accusation(governor: Token, slot: str, lex: Lexicon) -> tuple[str, float] | None:
+    pos = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "ADJ": "adj"}.get(governor.pos_)
+    if pos is None:
+        return None
+    entry = lex.accusations.get((governor.lemma_.lower(), pos))
+    if entry is None and pos == "adj":
+        entry = lex.accusations.get((governor.lemma_.lower(), "verb"))
+    if entry is None or slot not in entry[0]:
+        return None
+    return entry[1], entry[2]
+
+
+def _side(governor: Token, side: str, args: Arguments) -> list[Actor]:
+    if governor.pos_ == "NOUN":  # "a role in X": whoever plays the role
+        head = governor.head
+        if governor.dep_ == "dobj":
+            return args.subjects(head)
+        return []
+    if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "amod"):
+        if governor.dep_ == "amod":
+            return args.actors(governor.head)
+        return args.subjects(governor.head)
+    if side == "obj":
+        if is_passive(governor) or governor.tag_ == "VBN":
+            return args.passive_subjects(governor)
+        return args.direct_objects(governor)
+    return args.subjects(governor)
+
+
+def _agent_nouns(sent: Span, args: Arguments) -> Iterator[Found]:
+    """'FARC terrorists', 'terrorist groups such as Hamas': the named actor is alleged the activity."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        code = AGENT_NOUNS.get(lemma)
+        if code is None:
+            if token.dep_ == "amod" and lemma in AGENT_NOUNS:
+                code = AGENT_NOUNS[lemma]
+            else:
+                continue
+        noun = token.head if token.dep_ in ("amod", "compound") else token
+        named: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ in ("compound", "nmod") and child.i < noun.i and args.found.at(child) is not None:
+                mention = args.found.at(child)
+                if mention is not None and mention.type not in ("State", "Place", "Person"):
+                    named.append(Actor(mention))
+        named += [a for a in args._instances(noun, 0)]
+        for actor in named:
+            yield Found(actor.mention, "ALLEGED", None, token, 0.55, "agent-noun", activity=code)

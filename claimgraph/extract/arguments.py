@@ -1,0 +1,205 @@
+"""Who a clause is about: from a token of the parse to the actors it stands for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimgraph.extract.lexicon_data import Lexicon
+from claimgraph.extract.mentions import Mentions, resolve_reference
+from claimgraph.model import Mention
+
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+QUANTITY = {"hundred", "thousand", "dozen", "million", "some", "many", "all", "most", "part", "rest", "majority",
+            "number", "group", "network", "faction", "cell", "unit", "wing", "element", "member", "remnant",
+            "one", "two", "three", "several", "each", "none"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor found for an argument, and how sure we are that it is the right one."""
+
+    mention: Mention
+    penalty: float = 0.0
+
+
+class Arguments:
+    """Maps tokens to actors for one doc, resolving pronouns and relative pronouns as it goes."""
+
+    def __init__(self, found: Mentions, lex: Lexicon, relation_nouns: frozenset[str]):
+        self.found = found
+        self.lex = lex
+        self.relation_nouns = relation_nouns
+        self.references: list[Mention] = []  # pronoun mentions created on the way
+
+    def actors(self, token: Token | None, depth: int = 0) -> list[Actor]:
+        """The actors a token denotes, over its conjuncts and 'such as' instances."""
+        if token is None or depth > 4:
+            return []
+        out: list[Actor] = []
+        for item in [token, *token.conjuncts] if token.dep_ != "conj" else [token]:
+            out.extend(self._one(item, depth))
+            out.extend(self._instances(item, depth))
+        return _unique(out)
+
+    def _one(self, token: Token, depth: int) -> list[Actor]:
+        mention = self.found.at(token)
+        if mention is not None:
+            return [Actor(mention)]
+        low = token.lower_
+        if low in RELATIVE and token.dep_ in SUBJECTS + ("dobj", "pobj", "poss"):
+            clause = token.head
+            while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.pos_ != "NOUN":
+                if clause.dep_ in ("ROOT",):
+                    break
+                clause = clause.head
+            if clause.dep_ in ("relcl", "acl"):
+                return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(clause.head, depth + 1)]
+            return []
+        ref = resolve_reference(token, self.found)
+        if ref is not None:
+            return [Actor(self._reference(token, ref), 0.1)]
+        if token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return []
+        for child in token.children:
+            if child.dep_ == "appos":
+                got = self.actors(child, depth + 1)
+                if got:
+                    return got
+        if token.dep_ == "appos":
+            return self._one(token.head, depth + 1) if depth < 3 else []
+        if token.lemma_.lower() in self.relation_nouns:
+            return []
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod") and child.i < token.i:
+                mention = self.found.at(child)
+                if mention is not None and mention.type != "Place":
+                    return [Actor(mention, 0.15)]
+        if token.lemma_.lower() in QUANTITY:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(pobj, depth + 1)]
+        return []
+
+    def _instances(self, token: Token, depth: int) -> list[Actor]:
+        """'groups such as FARC, Hamas' and 'groups, including FARC': the named instances."""
+        out: list[Actor] = []
+        for child in token.children:
+            if child.dep_ == "prep" and (child.lower_ in ("including", "like") or _such_as(child)):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(self.actors(pobj, depth + 1))
+            if child.dep_ == "amod" and child.lower_ == "such":
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ == "as":
+                        for pobj in grand.children:
+                            if pobj.dep_ == "pobj":
+                                out.extend(self.actors(pobj, depth + 1))
+        return out
+
+    def _reference(self, token: Token, antecedent: Mention) -> Mention:
+        mention = Mention(start=token.idx, end=token.idx + len(token.text), text=token.text,
+                          type=antecedent.type, name=antecedent.name, key=antecedent.key,
+                          country=antecedent.country, label="pronoun", tok_start=token.i, tok_end=token.i + 1)
+        self.references.append(mention)
+        return mention
+
+    # --- clause structure -------------------------------------------------------------------------------
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Actor]:
+        """The subject of a verb; a controlled or coordinated verb borrows its governor's subject."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return self.actors(child)
+        if depth > 3:
+            return []
+        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "oprd") and verb.head is not verb:
+            head = verb.head
+            if verb.dep_ == "pcomp" and head.dep_ == "prep":
+                head = head.head
+            if head.pos_ in ("NOUN", "PROPN") and verb.dep_ != "conj":
+                return []
+            if _passive(head) and verb.dep_ != "conj":
+                return [Actor(a.mention, a.penalty + 0.1) for a in self.passive_subjects(head)]
+            return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(head, depth + 1)]
+        if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
+            return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(verb.head)]
+        return []
+
+    def passive_subjects(self, verb: Token) -> list[Actor]:
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return self.actors(child)
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+            return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(verb.head)]
+        if verb.dep_ == "conj":
+            return self.passive_subjects(verb.head)
+        if verb.dep_ in ("advcl", "xcomp") and verb.head is not verb:
+            return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(verb.head)]
+        return []
+
+    def agents(self, verb: Token) -> list[Actor]:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return [a for pobj in child.children if pobj.dep_ == "pobj" for a in self.actors(pobj)]
+        if verb.dep_ == "conj":
+            return self.agents_of_conj(verb)
+        return []
+
+    def agents_of_conj(self, verb: Token) -> list[Actor]:
+        """'created and led by X': the agent sits on the last conjunct."""
+        for other in verb.head.conjuncts if verb.dep_ == "conj" else verb.conjuncts:
+            for child in other.children:
+                if child.dep_ == "agent":
+                    return [a for pobj in child.children if pobj.dep_ == "pobj" for a in self.actors(pobj)]
+        return []
+
+    def prep_objects(self, token: Token, preps: set[str]) -> list[Actor]:
+        out: list[Actor] = []
+        for child in _with_adverb_children(token):
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        out.extend(self.actors(pobj))
+        return out
+
+    def direct_objects(self, verb: Token) -> list[Actor]:
+        return [a for child in verb.children if child.dep_ in ("dobj", "dative") for a in self.actors(child)]
+
+
+def _with_adverb_children(token: Token) -> list[Token]:
+    children = list(token.children)
+    for child in list(children):
+        if child.dep_ in ("advmod", "prt", "dobj"):
+            children.extend(c for c in child.children if c.dep_ == "prep")
+    return children
+
+
+def _such_as(prep: Token) -> bool:
+    """'groups such as X' and 'such groups as X'."""
+    if prep.lower_ != "as":
+        return False
+    return (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such") or any(
+        c.lower_ == "such" for c in prep.head.children)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
+
+
+def is_passive(verb: Token) -> bool:
+    return _passive(verb)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        key = actor.mention.key
+        if key not in seen or seen[key].penalty > actor.penalty:
+            seen[key] = actor
+    return list(seen.values())

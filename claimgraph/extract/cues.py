@@ -1,0 +1,114 @@
+"""What the sentence says about a claim: who asserts it, whether it is hedged or denied, and when."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.arguments import Arguments
+from claimgraph.extract.lexicon_data import Lexicon
+from claimgraph.model import Mention
+
+CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "pcomp", "csubj")
+
+
+def head_path(token: Token) -> list[Token]:
+    """The token and its heads up to the sentence root."""
+    path = [token]
+    while path[-1].head is not path[-1] and len(path) < 40:
+        path.append(path[-1].head)
+    return path
+
+
+def attribution(trigger: Token, sent: Span, args: Arguments, lex: Lexicon) -> Mention | None:
+    """'According to X', 'X said that ...', 'X's report found that ...'."""
+    verbs = lex.cues["attribution_verbs"]
+    path = head_path(trigger)
+    for i, node in enumerate(path[1:], start=1):
+        below = path[i - 1]
+        if node.lemma_.lower() in verbs and below.dep_ in ("ccomp", "parataxis", "xcomp") and below in node.children:
+            source = _speaker(node, args, lex)
+            if source is not None:
+                return source
+    if trigger.lemma_.lower() in verbs:
+        pass
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            to = token.doc[token.i + 1]
+            for pobj in to.children:
+                if pobj.dep_ == "pobj":
+                    actors = args.actors(pobj)
+                    if actors:
+                        return actors[0].mention
+    root = sent.root
+    if root.lemma_.lower() in verbs and root not in path:  # "..., officials said." after the clause
+        for child in root.children:
+            if child.dep_ in ("ccomp", "parataxis") and child in path:
+                return _speaker(root, args, lex)
+    return None
+
+
+def _speaker(verb: Token, args: Arguments, lex: Lexicon) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            actors = args.actors(child)
+            if actors:
+                return actors[0].mention
+            if child.lemma_.lower() in lex.cues["attribution_nouns"]:
+                for grand in child.children:
+                    if grand.dep_ in ("poss", "compound"):
+                        found = args.actors(grand)
+                        if found:
+                            return found[0].mention
+    return None
+
+
+def hedged(trigger: Token, lex: Lexicon) -> bool:
+    """A hedge cue on the trigger's path to the root, or attached to a word on it."""
+    cues = lex.cues["hedges"]
+    for node in head_path(trigger):
+        if node.lemma_.lower() in cues or node.lower_ in cues:
+            return True
+        for child in node.children:
+            if child.dep_ in ("aux", "advmod", "auxpass", "amod") and (
+                    child.lower_ in cues or child.lemma_.lower() in cues):
+                return True
+        if node.dep_ == "ccomp":
+            break
+    return False
+
+
+def negated(trigger: Token, lex: Lexicon) -> bool:
+    cues = lex.cues["negations"]
+    denials = lex.cues["denial_verbs"]
+    for depth, node in enumerate(head_path(trigger)):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and depth <= 1):
+                return True
+            if child.dep_ == "advmod" and child.lower_ == "never":
+                return True
+        if depth > 0 and node.lemma_.lower() in denials:
+            return True
+        if node.dep_ in ("ccomp", "relcl", "advcl") or depth > 3:
+            break
+    return trigger.lower_ in cues and False
+
+
+def time_of(trigger: Token, sent: Span, lex: Lexicon) -> str | None:
+    """A date expression attached to the trigger's clause ('since 2008', 'in March 2015')."""
+    path = set(head_path(trigger))
+    preps = lex.cues["time_preps"]
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        anchor = ent.root
+        text = ent.text
+        if anchor.dep_ == "pobj":
+            prep = anchor.head
+            if prep.lower_ in preps:
+                text = f"{prep.text} {ent.text}"
+            attach = prep.head
+        else:
+            attach = anchor.head
+        if attach in path:
+            return text
+    return None

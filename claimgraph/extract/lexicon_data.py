@@ -1,0 +1,118 @@
+"""Load the lexicon files of extract/lexicon/ into lookup tables (once per process)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    kind: str
+    slots: tuple[str, ...]
+    reverse: bool
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Actor:
+    key: str
+    name: str
+    type: str
+    country: str | None
+
+
+@dataclass
+class Lexicon:
+    triggers: dict[tuple[str, str], Trigger] = field(default_factory=dict)
+    affixes: dict[str, tuple[str, bool, float]] = field(default_factory=dict)
+    transfers: dict[str, str] = field(default_factory=dict)
+    transfer_verbs: frozenset[str] = frozenset()
+    activities: dict[tuple[str, str], str] = field(default_factory=dict)
+    accusations: dict[tuple[str, str], tuple[tuple[str, ...], str, float]] = field(default_factory=dict)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    heads: dict[str, str] = field(default_factory=dict)  # "security services" -> state|agency|group
+    collective: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    actors: dict[str, Actor] = field(default_factory=dict)  # key -> actor
+    aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> key
+    max_alias_tokens: int = 1
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("claimgraph.extract.lexicon").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _yaml(name: str) -> dict:
+    text = resources.files("claimgraph.extract.lexicon").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+_TOKEN = re.compile(r"\w+(?:[.'’-]\w+)*\.?|[^\w\s]")
+
+
+def alias_key(text: str) -> str:
+    """How names are compared in the gazetteer: lower case, curly quotes straight, tokens single-spaced."""
+    text = text.replace("’", "'").replace("‘", "'").lower().strip()
+    text = re.sub(r"^the\s+", "", text)
+    return " ".join(_TOKEN.findall(text))
+
+
+@cache
+def load() -> Lexicon:
+    lex = Lexicon()
+    for row in _rows("relations.tsv"):
+        trig = Trigger(row["lemma"], row["pos"], row["kind"], tuple(row["slots"].split(",")),
+                       row["dir"] == "-", float(row["conf"]))
+        lex.triggers[(trig.lemma, trig.pos)] = trig
+    for row in _rows("affixes.tsv"):
+        lex.affixes[row["affix"]] = (row["kind"], row["dir"] == "-", float(row["conf"]))
+    lex.transfers = {row["goods"]: row["kind"] for row in _rows("transfers.tsv")}
+    verbs = resources.files("claimgraph.extract.lexicon").joinpath("transfer_verbs.txt").read_text()
+    lex.transfer_verbs = frozenset(v.strip() for v in verbs.splitlines() if v.strip() and not v.startswith("#"))
+    lex.activities = {(row["modifier"], row["head"]): row["activity"] for row in _rows("activities.tsv")}
+    for row in _rows("accusations.tsv"):
+        lex.accusations[(row["lemma"], row["pos"])] = (tuple(row["slot"].split(",")), row["actor"],
+                                                       float(row["conf"]))
+    cues = _yaml("cues.yaml")
+    lex.cues = {name: frozenset(str(v).lower() for v in values) for name, values in cues.items()}
+    heads = _yaml("actor_heads.yaml")
+    for kind in ("state", "agency", "group"):
+        for head in heads[kind]:
+            lex.heads[str(head).lower()] = kind
+    lex.collective = frozenset(str(v).lower().replace("’", "'") for v in heads["collective"])
+    lex.titles = frozenset(str(v).lower() for v in heads["titles"])
+    _load_actors(lex)
+    return lex
+
+
+def _load_actors(lex: Lexicon) -> None:
+    hand = _rows("actors.tsv")
+    for source in (_rows("gazetteer.tsv"), hand):
+        for row in source:
+            actor = Actor(row["key"], row["name"], row["type"], row["country"] or None)
+            lex.actors[actor.key] = actor
+            for alias in [row["name"], *filter(None, (row["aliases"] or "").split("|"))]:
+                key = alias_key(alias)
+                if not key or (source is not hand and _ambiguous(key)):
+                    continue
+                if source is hand or key not in lex.aliases:
+                    lex.aliases[key] = actor.key
+                lex.max_alias_tokens = max(lex.max_alias_tokens, key.count(" ") + 1)
+
+
+_STOP_ALIASES = frozenset({"us", "it", "is", "in", "on", "as", "at", "an", "or", "no", "so", "to", "we", "he"})
+
+
+def _ambiguous(key: str) -> bool:
+    """Gazetteer aliases too short or too common to match on their own."""
+    return len(key) < 3 or key in _STOP_ALIASES

@@ -1,0 +1,412 @@
+"""Find the actors a spaCy doc names: gazetteer, NER, demonym phrases, collective nouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.lexicon_data import Lexicon, alias_key
+from claimgraph.model import Mention
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+PARTICLES = {"al", "el", "de", "da", "bin", "ibn", "van", "von", "la", "le", "du", "del", "dos"}
+QUOTES = str.maketrans({"’": "'", "‘": "'"})
+ORG_TYPES = [  # keyword in an unknown organisation's name -> actor type; first match wins
+    (r"\bcartel\b|\bmafia\b|\bgang\b|\bclan\b", "CriminalGroup"),
+    (r"\barmy of\b|\bliberation\b|\bbrigades?\b|\bfront\b|\bmilitia\b|\bjihad\b|\bguerrill|\brebels?\b|"
+     r"\barmed forces of\b|\bhigh command of\b", "ArmedGroup"),
+    (r"\bparty\b", "Party"),
+    (r"\bministry\b|\bdepartment\b|\bagency\b|\bservices?\b|\bpolice\b|\bcommand\b|\bcommittee\b|"
+     r"\bsenate\b|\bcongress\b|\bparliament\b|\bassembly\b|\bcourt\b|\boffice\b|\bbureau\b|\bembassy\b|"
+     r"\bnavy\b|\barmy\b|\bguard\b|\bcorps\b|\bcouncil\b|\badministration\b|\bcommission\b|\bintelligence\b|"
+     r"\bdistrict\b|\bdirectorate\b|\bgovernment\b|\bhouse\b", "Agency"),
+    (r"\bnews\b|\btimes\b|\bpost\b|\bpress\b|\btv\b|\bradio\b|\bjournal\b|\btelevision\b|\bherald\b|\bgazette\b",
+     "Media"),
+    (r"\bunion\b|\balliance\b|\borganization of\b|\bnations\b|\bbloc\b|\bcommunity\b|\bforum\b", "Bloc"),
+    (r"\binc\b|\bcorp\b|\bltd\b|\bllc\b|\bco\b|\bcompany\b|\bbank\b|\bgroup\b|\bholdings?\b|\bairlines?\b|"
+     r"\bpetroleum\b|\boil\b|\bgas\b|\benergy\b|\bmotors\b|\bplc\b|\bs\.a\b|\bindustries\b", "Company"),
+]
+PRONOUNS = {
+    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+    "it": "org", "its": "org", "they": "plural", "them": "plural", "their": "plural",
+}
+DEFINITES = {  # "the cartel" -> nearest earlier actor of these types
+    "cartel": {"CriminalGroup"}, "group": {"ArmedGroup", "CriminalGroup", "Group"},
+    "organization": {"ArmedGroup", "CriminalGroup", "Bloc", "Group"}, "company": {"Company"},
+    "firm": {"Company"}, "corporation": {"Company"}, "regime": {"State"}, "government": {"State"},
+    "agency": {"Agency"}, "ministry": {"Agency"}, "militia": {"ArmedGroup"}, "guerrillas": {"ArmedGroup"},
+    "bloc": {"Bloc"}, "party": {"Party"}, "network": {"CriminalGroup", "Group", "Media"},
+}
+
+
+@dataclass
+class Mentions:
+    """The mentions of one doc, and which mention each token belongs to."""
+
+    items: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def add(self, mention: Mention) -> None:
+        self.items.append(mention)
+        for i in range(mention.tok_start, mention.tok_end):
+            self.by_token[i] = mention
+
+    def free(self, start: int, end: int) -> bool:
+        return all(i not in self.by_token for i in range(start, end))
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+
+def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
+    found = Mentions()
+    gazetteer = _gazetteer_spans(doc, lex)
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+    for start, end, key in _prefer(gazetteer, ents, lex):
+        _add_gazetteer(doc, found, start, end, key, lex)
+    for ent in ents:
+        span = _trim(ent, lex)
+        if span is not None and found.free(span.start, span.end):
+            _add_ner(found, span, lex)
+    _demonym_phrases(doc, found, lex)
+    _collectives(doc, found, lex)
+    _names_within_document(found)
+    _acronyms(doc, found)
+    found.items.sort(key=lambda m: m.tok_start)
+    return found
+
+
+# --- gazetteer -------------------------------------------------------------------------------------
+
+
+def _first_chunks(lex: Lexicon) -> frozenset[str]:
+    cached = getattr(lex, "_first_chunks", None)
+    if cached is None:
+        cached = frozenset(re.split(r"[\s-]", k, maxsplit=1)[0] for k in lex.aliases)
+        object.__setattr__(lex, "_first_chunks", cached)
+    return cached
+
+
+def _gazetteer_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
+    firsts = _first_chunks(lex)
+    spans = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        low = token.lower_.translate(QUOTES)
+        if low not in firsts or not _may_start(token):
+            i += 1
+            continue
+        match = None
+        for size in range(min(lex.max_alias_tokens + 4, n - i), 0, -1):
+            span = doc[i : i + size]
+            if span[-1].is_punct and span[-1].text not in ".":
+                continue
+            key = lex.aliases.get(alias_key(span.text))
+            if key and _accept(span, lex.actors[key].type):
+                match = (i, i + size, key)
+                break
+        if match:
+            spans.append(match)
+            i = match[1]
+        else:
+            i += 1
+    return spans
+
+
+def _may_start(token: Token) -> bool:
+    return token.text[:1].isupper() or token.lower_ in PARTICLES
+
+
+def _accept(span: Span, actor_type: str) -> bool:
+    """Guards against common words that happen to be aliases."""
+    if not any(t.text[:1].isupper() for t in span):
+        return False
+    if len(span) > 1:
+        return True
+    token = span[0]
+    if token.is_upper and len(token.text) >= 2:
+        return True
+    if actor_type == "State" and token.pos_ in ("ADJ", "PROPN", "NOUN") or token.ent_type_ == "NORP":
+        return True
+    return token.pos_ == "PROPN" or token.ent_type_ in NER_LABELS
+
+
+def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Drop a gazetteer match that sits inside a longer named entity of another kind
+    ("Bank of Venezuela"), unless gazetteer matches cover that entity whole ("Lula Dilma")."""
+    keep = []
+    for start, end, key in gazetteer:
+        outer = next((e for e in ents if e.start <= start and end <= e.end and (e.start, e.end) != (start, end)), None)
+        if outer is not None and outer.label_ in ("ORG", "FAC", "PERSON") and len(outer) > end - start:
+            inside = [g for g in gazetteer if outer.start <= g[0] and g[1] <= outer.end]
+            covered = sum(g[1] - g[0] for g in inside)
+            gaps = [t for t in outer if t.is_punct or t.lower_ in ("the", "'s", "and", "or", "&")]
+            if covered + len(gaps) < len(outer) or len(inside) < 2:
+                continue
+        keep.append((start, end, key))
+    return keep
+
+
+def _add_gazetteer(doc: Doc, found: Mentions, start: int, end: int, key: str, lex: Lexicon) -> None:
+    actor = lex.actors[key]
+    span = doc[start:end]
+    label = "gazetteer"
+    if actor.type == "State" and len(span) == 1 and span[0].pos_ == "ADJ":
+        label = "demonym"
+    found.add(_mention(span, actor.type, actor.name, key, actor.country, label))
+
+
+def _mention(span: Span, mtype: str, name: str, key: str, country: str | None, label: str) -> Mention:
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, type=mtype, name=name, key=key,
+                   country=country, label=label, tok_start=span.start, tok_end=span.end)
+
+
+# --- named entities ---------------------------------------------------------------------------------
+
+
+def _trim(ent: Span, lex: Lexicon) -> Span | None:
+    """Strip determiners, possessive endings and (for people) leading titles from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    if ent.label_ == "PERSON":
+        while end - start > 1 and _title_word(doc[start], lex):
+            start += 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _title_word(token: Token, lex: Lexicon) -> bool:
+    return token.lower_.rstrip(".") in lex.titles or token.text in (".", "-")
+
+
+def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
+    label = span.label_ or span.root.ent_type_
+    text = span.text
+    if label == "PERSON":
+        mtype = "Person"
+    elif label in ("GPE",) or label in ("LOC", "FAC"):
+        mtype = "Place"
+    elif label == "NORP":
+        return  # demonyms of known states come from the gazetteer; other groups from collective nouns
+    else:
+        mtype = org_type(text)
+    found.add(_mention(span, mtype, text, entity_key(mtype, text), None, label or "NER"))
+
+
+def org_type(name: str) -> str:
+    low = name.lower()
+    for pattern, mtype in ORG_TYPES:
+        if re.search(pattern, low):
+            return mtype
+    return "Group"
+
+
+def entity_key(mtype: str, name: str) -> str:
+    family = {"Person": "person", "Place": "place", "State": "state"}.get(mtype, "org")
+    return f"{family}:{alias_key(name)}"
+
+
+# --- demonyms and states with an actor head ("Russian intelligence", "the Venezuelan government") --------
+
+
+def _demonym_phrases(doc: Doc, found: Mentions, lex: Lexicon) -> None:
+    for mention in list(found.items):
+        if mention.type != "State" or mention.tok_end - mention.tok_start != 1:
+            continue
+        token = doc[mention.tok_start]
+        head = token.head
+        if token.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod") or head.i <= token.i:
+            continue
+        if head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        first = token.i + 1
+        if first < len(doc) and doc[first].tag_ == "POS":
+            first += 1
+        phrase_tokens = doc[first : head.i + 1]
+        if any(found.at(t) is not None for t in phrase_tokens):
+            continue
+        kind, phrase = _head_kind(phrase_tokens, lex)
+        if kind is None:
+            continue
+        span = doc[token.i : head.i + 1]
+        _replace(found, mention, span, kind, phrase, lex)
+
+
+def _head_kind(tokens: Span, lex: Lexicon) -> tuple[str | None, str]:
+    """The longest tail of the phrase that is an actor head: ("agency", "security service")."""
+    for i in range(len(tokens)):
+        words = tokens[i:]
+        text = " ".join(t.lower_ for t in words)
+        lemmas = " ".join(t.lemma_.lower() for t in words)
+        for candidate in (text, lemmas):
+            kind = lex.heads.get(candidate)
+            if kind:
+                return kind, lemmas
+    return None, ""
+
+
+def _replace(found: Mentions, mention: Mention, span: Span, kind: str, phrase: str, lex: Lexicon) -> None:
+    found.items.remove(mention)
+    for i in range(mention.tok_start, mention.tok_end):
+        found.by_token.pop(i, None)
+    country = mention.country or ""
+    if kind == "state":
+        new = _mention(span, "State", mention.name, mention.key, mention.country, "demonym")
+    else:
+        mtype = "Agency" if kind == "agency" else "Group"
+        name = _clean_name(span.text)
+        new = _mention(span, mtype, name, f"{kind}:{country}:{phrase}", mention.country, "demonym")
+    found.add(new)
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"\s+", " ", text)
+
+
+# --- collective actors ("drug cartels", "Islamists") -------------------------------------------------------
+
+
+def _collectives(doc: Doc, found: Mentions, lex: Lexicon) -> None:
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or found.at(token) is not None:
+            continue
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            continue  # the head of the phrase decides
+        mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod") and found.at(c) is None]
+        start = min((c.left_edge.i for c in mods), default=token.i)
+        while start < token.i and (doc[start].is_punct or doc[start].pos_ in ("DET", "NUM", "PRON")):
+            start += 1
+        words = doc[start : token.i + 1]
+        key = _collective_key(words, token, lex)
+        if key is None:
+            continue
+        name = _clean_name(words.text)
+        found.add(_mention(words, "Media" if "media" in key else "Group", name, f"group:{key}", None,
+                           "collective"))
+
+
+def _collective_key(words: Span, head: Token, lex: Lexicon) -> str | None:
+    for i in range(len(words)):
+        tail = words[i:]
+        text = " ".join(t.lower_.translate(QUOTES) for t in tail)
+        text_joined = alias_key(tail.text)
+        if text in lex.collective or text_joined in lex.collective:
+            compounds = [t.lemma_.lower() for t in words if t.dep_ == "compound" and t.i < head.i]
+            core = " ".join([*compounds, head.lemma_.lower()]) if i == len(words) - 1 else alias_key(tail.text)
+            return core
+    return None
+
+
+# --- names within a document: surnames, first names, acronyms ------------------------------------------
+
+
+def _names_within_document(found: Mentions) -> None:
+    """A surname or first name alone joins the full name seen in the document, when only one fits."""
+    people = [m for m in found.items if m.type == "Person"]
+    full = [m for m in people if len(m.name.split()) >= 2]
+    for mention in people:
+        words = mention.text.split()
+        if len(words) != 1:
+            continue
+        word = words[0].lower()
+        fits = {m.key: m for m in full if _name_part(word, m.name)}
+        if len(fits) == 1:
+            target = next(iter(fits.values()))
+            mention.key, mention.name, mention.country = target.key, target.name, target.country
+
+
+def _name_part(word: str, name: str) -> bool:
+    parts = [p.lower() for p in re.split(r"[\s-]+", name)]
+    if word in (parts[0], parts[-1]) or word == "-".join(parts[-2:]) or word in parts[1:]:
+        return True
+    return len(word) >= 5 and _edit1(word, parts[0])
+
+
+def _edit1(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+
+
+def _acronyms(doc: Doc, found: Mentions) -> None:
+    """"Office of Foreign Assets Control (OFAC)" / ", or OFAC": the acronym joins the long form."""
+    ordered = sorted(found.items, key=lambda m: m.tok_start)
+    for prev, cur in zip(ordered, ordered[1:], strict=False):
+        between = doc[prev.tok_end : cur.tok_start].text.strip().lower()
+        if between in ("(", ", or", "or", ",") and cur.text.isupper() and _initials(prev.name, cur.text):
+            cur.key, cur.name, cur.type, cur.country = prev.key, prev.name, prev.type, prev.country
+    longs = [m for m in ordered if len(m.name.split()) >= 2]
+    for mention in ordered:
+        if mention.text.isupper() and mention.label != "gazetteer" and len(mention.text) >= 2:
+            fits = {m.key: m for m in longs if _initials(m.name, mention.text)}
+            if len(fits) == 1:
+                target = next(iter(fits.values()))
+                mention.key, mention.name, mention.type = target.key, target.name, target.type
+
+
+def _initials(name: str, acronym: str) -> bool:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("of", "the", "and", "for", "de")]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
+
+
+# --- pronouns and definite descriptions -------------------------------------------------------------------
+
+
+def resolve_reference(token: Token, found: Mentions, max_sentences: int = 2) -> Mention | None:
+    """The actor a pronoun or a definite description ("the cartel") points back to, if one fits."""
+    low = token.lower_
+    kind = PRONOUNS.get(low)
+    definite = None
+    if kind is None:
+        if low in DEFINITES and any(c.lower_ in ("the", "this", "that") for c in token.lefts):
+            definite = DEFINITES[low]
+            max_sentences = 5
+        else:
+            return None
+    sent_starts = _sentence_window(token, max_sentences)
+    for mention in reversed(found.items):
+        if mention.tok_end > token.i or mention.tok_start < sent_starts:
+            continue
+        if mention.label in ("pronoun",):
+            continue
+        if definite is not None:
+            if mention.type in definite:
+                return mention
+            continue
+        if _pronoun_fits(kind or "", mention):
+            return mention
+    return None
+
+
+def _sentence_window(token: Token, count: int) -> int:
+    sent = token.sent
+    doc = token.doc
+    start = sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _pronoun_fits(kind: str, mention: Mention) -> bool:
+    if kind == "person":
+        return mention.type == "Person"
+    if kind == "org":
+        return mention.type not in ("Person", "Place", "Group")
+    return mention.type in ("Group", "ArmedGroup", "CriminalGroup", "Agency", "Company") and mention.label in (
+        "collective", "demonym", "ORG", "gazetteer")

@@ -1,0 +1,314 @@
+"""Dependency patterns that read relations between actors: verbs, nouns, affixes, titles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.arguments import Actor, Arguments, is_passive
+from claimgraph.extract.lexicon_data import Lexicon, Trigger
+from claimgraph.model import SYMMETRIC, Mention
+
+COPULAS = {"be", "become", "remain", "seem", "appear", "serve", "act", "stay"}
+LIGHT_VERBS = {"have", "maintain", "establish", "develop", "build", "pursue", "expand", "strengthen", "deepen",
+               "forge", "seek", "keep", "enjoy", "increase", "renew", "cultivate", "show", "play", "offer", "give",
+               "provide", "express", "receive", "get", "gain", "secure", "need", "want", "use", "continue"}
+OFFICES = {"president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
+           "vice-president", "chief of staff", "ambassador", "senator", "governor", "chancellor", "king", "queen"}
+
+
+@dataclass
+class Found:
+    """A relation read in a sentence, before cues (attribution, hedging) are added."""
+
+    subject: Mention
+    relation: str
+    object: Mention | None
+    trigger: Token
+    confidence: float
+    pattern: str
+    activity: str | None = None
+    role: str | None = None
+
+
+def trigger_of(token: Token, lex: Lexicon) -> Trigger | None:
+    pos = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}.get(token.pos_)
+    if pos is None:
+        return None
+    lemma = token.lemma_.lower()
+    if pos == "verb":
+        for child in token.children:
+            if child.dep_ == "prt":
+                trig = lex.triggers.get((f"{lemma} {child.lower_}", "verb"))
+                if trig:
+                    return trig
+            if child.dep_ == "dobj":
+                trig = lex.triggers.get((f"{lemma} {child.lemma_.lower()}", "verb"))
+                if trig:
+                    return trig
+    if pos == "noun":
+        for child in token.children:
+            if child.dep_ == "compound" and child.i == token.i - 1:
+                trig = lex.triggers.get((f"{child.lemma_.lower()} {lemma}", "noun"))
+                if trig:
+                    return trig
+    if pos == "adj" and token.tag_ == "VBN":
+        return lex.triggers.get((lemma, "verb")) or lex.triggers.get((lemma, "adj"))
+    return lex.triggers.get((lemma, pos))
+
+
+def relations(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    for token in sent:
+        trig = trigger_of(token, lex)
+        if trig is not None:
+            if trig.pos == "verb":
+                yield from _verb(token, trig, args)
+            elif trig.pos == "noun":
+                yield from _noun(token, trig, args)
+            else:
+                yield from _adjective(token, trig, args)
+        elif token.pos_ in ("VERB",) and token.lemma_.lower() in lex.transfer_verbs:
+            yield from _transfer(token, args, lex)
+    yield from _affixes(sent, args, lex)
+    yield from _titles(sent, args, lex)
+
+
+# --- verbs ------------------------------------------------------------------------------------------------
+
+
+def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
+    passive = is_passive(verb)
+    preps = {s.split(":", 1)[1] for s in trig.slots if s.startswith("prep:")}
+    takes_dobj = "dobj" in trig.slots
+    conf = trig.confidence
+    if passive and takes_dobj:
+        holders = args.agents(verb)
+        others = args.passive_subjects(verb)
+        conf -= 0.05
+    else:
+        holders = args.passive_subjects(verb) if passive else args.subjects(verb)
+        others = args.direct_objects(verb) if takes_dobj else []
+    if preps:
+        others = others + args.prep_objects(verb, preps)
+    if not others and trig.kind in SYMMETRIC and len(holders) > 1:
+        yield from _pairs(holders, trig, verb, conf)
+        return
+    yield from _emit(holders, others, trig.kind, trig.reverse, verb, conf, "verb")
+
+
+def _pairs(actors: list[Actor], trig: Trigger, verb: Token, conf: float) -> Iterator[Found]:
+    for i, a in enumerate(actors):
+        for b in actors[i + 1 :]:
+            yield from _emit([a], [b], trig.kind, False, verb, conf - 0.1, "verb-coordinated")
+
+
+def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, trigger: Token, conf: float,
+          pattern: str, role: str | None = None) -> Iterator[Found]:
+    for h in holders:
+        for o in others:
+            if h.mention.key == o.mention.key:
+                continue
+            subj, obj = (o, h) if reverse else (h, o)
+            relation = kind
+            if kind == "OPERATES_IN" and obj.mention.type not in ("Place", "State"):
+                continue
+            if kind == "MEMBER_OF" and obj.mention.type == "Person":
+                continue
+            score = max(0.05, min(1.0, conf - h.penalty - o.penalty))
+            yield Found(subj.mention, relation, obj.mention, trigger, round(score, 3), pattern, role=role)
+
+
+def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    """'sell weapons to X', 'provide X with money': the goods decide the kind."""
+    goods = [c for c in verb.children if c.dep_ == "dobj"]
+    receivers = args.prep_objects(verb, {"to", "for"}) + [
+        a for c in verb.children if c.dep_ == "dative" for a in args.actors(c)]
+    kind = None
+    for good in goods:
+        for item in [good, *good.conjuncts]:
+            kind = kind or lex.transfers.get(item.lemma_.lower())
+            for child in item.children:  # "political and diplomatic support", "arms sales"
+                if child.dep_ == "compound":
+                    kind = kind or lex.transfers.get(child.lemma_.lower())
+    if kind is None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                for pobj in child.children:
+                    kind = kind or lex.transfers.get(pobj.lemma_.lower())
+                if kind:
+                    receivers = receivers + args.direct_objects(verb)
+    if kind is None or not receivers:
+        return
+    holders = args.passive_subjects(verb) if is_passive(verb) else args.subjects(verb)
+    yield from _emit(holders, receivers, kind, False, verb, 0.7, "transfer")
+
+
+# --- nouns ------------------------------------------------------------------------------------------------
+
+
+def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
+    holders = _noun_holders(noun, trig, args)
+    others: list[Actor] = []
+    preps = {s.split(":", 1)[1] for s in trig.slots if s.startswith("prep:")}
+    others += args.prep_objects(noun, preps)
+    for child in noun.children:
+        if child.dep_ == "poss" and "poss" in trig.slots:
+            others += args.actors(child)
+        if child.dep_ in ("compound", "nmod", "amod") and "compound" in trig.slots and child.i < noun.i:
+            mention = args.found.at(child)
+            if mention is not None and mention.type != "Person":
+                others.append(Actor(mention))
+    role = _role(noun) if trig.kind == "MEMBER_OF" else None
+    yield from _emit(holders, others, trig.kind, trig.reverse, noun, trig.confidence, "noun", role=role)
+
+
+def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
+    head = noun.head
+    dep = noun.dep_
+    if dep == "conj":  # "a member and leader of X": read the first conjunct's place in the clause
+        first = noun
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        head, dep = first.head, first.dep_
+    if dep in ("attr", "acomp", "oprd") and head.lemma_.lower() in COPULAS:
+        return args.subjects(head)
+    if dep == "appos":
+        return args.actors(head)
+    if dep in ("compound", "nmod") and args.found.at(head) is not None:
+        return args.actors(head)
+    if dep == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+        return args.subjects(head.head)
+    for child in noun.children:
+        if child.dep_ == "appos":
+            got = args.actors(child)
+            if got:
+                return got
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss and "poss" not in trig.slots:
+        return args.actors(poss[0])
+    if dep == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+        return args.subjects(head)
+    if dep == "pobj" and head.head.pos_ == "NOUN" and args.found.at(head.head) is not None:
+        return args.actors(head.head)  # "Maduro, as leader of ..." and "X, a member of Y" shapes
+    return []
+
+
+def _role(noun: Token) -> str:
+    words = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod") and c.lower_ in (
+        "vice", "prime", "foreign", "defense", "deputy", "chief", "executive", "acting", "former", "senior")]
+    return " ".join([*words, noun.lower_])
+
+
+# --- adjectives ---------------------------------------------------------------------------------------------
+
+
+def _adjective(adj: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
+    preps = {s.split(":", 1)[1] for s in trig.slots if s.startswith("prep:")}
+    others = args.prep_objects(adj, preps)
+    if not others:
+        return
+    holders = _described(adj, args)
+    yield from _emit(holders, others, trig.kind, trig.reverse, adj, trig.confidence, "adjective")
+
+
+def _described(adj: Token, args: Arguments) -> list[Actor]:
+    """Who an adjective describes: the noun it modifies, or the subject of its copula."""
+    head = adj.head
+    if adj.dep_ in ("acomp", "attr", "oprd") or head.lemma_.lower() in COPULAS:
+        return args.subjects(head)
+    if adj.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+        return args.actors(head)
+    if adj.dep_ == "conj":
+        return _described(head, args)
+    return []
+
+
+# --- affixes: "pro-Russian", "Iran-backed", "Russia-loyal" ------------------------------------------------------
+
+
+def _affixes(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    doc = sent.doc
+    for mention in [m for m in args.found.items if sent.start <= m.tok_start and m.tok_end <= sent.end]:
+        s, e = mention.tok_start, mention.tok_end
+        hits = []
+        if s >= 2 and doc[s - 1].text == "-" and doc[s - 1].whitespace_ == "":
+            prefix = doc[s - 2].lower_ + "-"
+            if prefix in lex.affixes:
+                hits.append((lex.affixes[prefix], doc[s - 2], doc[e - 1]))
+        if e + 1 < len(doc) and doc[e].text == "-" and mention.text[-1:].isalpha():
+            suffix = "-" + doc[e + 1].lower_
+            if suffix in lex.affixes:
+                hits.append((lex.affixes[suffix], doc[e + 1], doc[e + 1]))
+        for (kind, reverse, conf), trigger, last in hits:
+            holders = _affix_holders(last, trigger, args, sent)
+            named = Actor(mention)
+            yield from _emit(holders, [named], kind, reverse, trigger, conf, "affix")
+
+
+def _affix_holders(last: Token, trigger: Token, args: Arguments, sent: Span) -> list[Actor]:
+    """The actors an affix word describes: a parenthesised list after it, else the noun or subject."""
+    listed = _parenthesised(last, args, sent)
+    if listed:
+        return listed
+    token = last
+    while token.dep_ in ("amod", "compound", "nmod", "punct", "advmod", "npadvmod") and token.head is not token:
+        head = token.head
+        if head.pos_ in ("NOUN", "PROPN") and head.i > last.i:
+            return [a for a in args.actors(head) if a.mention.tok_start > last.i or a.mention.tok_end <= trigger.i]
+        if head.pos_ not in ("ADJ", "PUNCT", "NOUN", "PROPN", "ADV"):
+            break
+        token = head
+    if token.dep_ in ("acomp", "attr", "oprd", "conj"):
+        verb = token.head
+        while verb.dep_ == "conj" and verb.pos_ != "VERB" and verb.pos_ != "AUX":
+            verb = verb.head
+        return args.subjects(verb)
+    return []
+
+
+def _parenthesised(last: Token, args: Arguments, sent: Span) -> list[Actor]:
+    """'fully pro-Russian (Kirchner, Ortega)': the actors in the first bracket after the phrase."""
+    doc = sent.doc
+    i = last.i + 1
+    limit = min(sent.end, last.i + 8)
+    while i < limit and doc[i].text != "(":
+        if doc[i].text in (")", ";") or doc[i].lower_ in ("or", "but"):
+            return []
+        i += 1
+    if i >= limit:
+        return []
+    out: list[Actor] = []
+    j = i + 1
+    while j < sent.end and doc[j].text != ")":
+        mention = args.found.at(doc[j])
+        listed = mention is not None and mention.type in ("Person", "Party", "Group", "ArmedGroup", "Company")
+        if mention is not None and listed and (not out or out[-1].mention is not mention):
+            out.append(Actor(mention, 0.05))
+        j += 1
+    return out
+
+
+# --- titles: "Venezuelan Vice President X", "President Putin" ----------------------------------------------
+
+
+def _titles(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    doc = sent.doc
+    for mention in [m for m in args.found.items if m.type == "Person" and sent.start <= m.tok_start < sent.end]:
+        words: list[str] = []
+        i = mention.tok_start - 1
+        while i >= sent.start and (doc[i].lower_.rstrip(".") in lex.titles or doc[i].lower_ in ("vice", "of")):
+            words.insert(0, doc[i].lower_.rstrip("."))
+            i -= 1
+        title = " ".join(w for w in words if w not in ("former", "then", "acting", "mr", "mrs", "ms", "dr"))
+        if title not in OFFICES or not mention.country:
+            continue
+        if i >= sent.start and args.found.at(doc[i]) is not None:
+            continue  # "Venezuelan Vice President X": the noun pattern reads the named state
+        state = lex.actors.get(f"phx:{mention.country}")
+        if state is None or state.type != "State":
+            continue
+        target = Mention(start=mention.start, end=mention.end, text=state.name, type="State", name=state.name,
+                         key=state.key, country=state.country, label="title", tok_start=-1, tok_end=-1)
+        yield Found(mention, "MEMBER_OF", target, doc[i + 1], 0.6, "title", role=title)

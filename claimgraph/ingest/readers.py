@@ -1,0 +1,100 @@
+"""One reader per file format: bytes in, Documents out. No NLP, no storage."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from claimgraph.errors import InputError
+from claimgraph.ingest.text import decode, markdown_to_text, normalise
+from claimgraph.model import Document
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl")
+
+
+def read_txt(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
+    yield Document(doc_id=doc_id, text=decode(data), path=path)
+
+
+def read_md(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
+    text, title = markdown_to_text(decode(data))
+    yield Document(doc_id=doc_id, text=normalise(text), title=title, path=path)
+
+
+def read_html(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
+    import trafilatura
+
+    html = decode(data)
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+    if not isinstance(result, dict) or not (result.get("text") or "").strip():
+        raise InputError("unparsable HTML: no main text found")
+    yield Document(
+        doc_id=doc_id, text=normalise(result["text"]), title=result.get("title") or None,
+        published=result.get("date") or None, url=result.get("url") or None, path=path,
+    )
+
+
+def read_pdf(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise InputError("unparsable PDF: no PDF header")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = (reader.metadata.title if reader.metadata else None) or None
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as err:
+        raise InputError(f"unparsable PDF: {err}") from err
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text.strip():
+        raise InputError("PDF has no text layer (scanned image?)")
+    yield Document(doc_id=doc_id, text=normalise(text), title=title, path=path)
+
+
+def read_jsonl(data: bytes, doc_id: str, path: str | None) -> Iterator[Document | InputError]:
+    """One document a line; a bad line is reported (as an InputError value) and the rest read."""
+    for number, line in enumerate(decode(data).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict):
+                raise ValueError("not an object")
+            text = row.get("text")
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError("no text")
+            line_id = str(row.get("id") or f"{doc_id}-{number}")
+            yield Document(
+                doc_id=line_id, text=normalise(text), title=_opt(row.get("title")),
+                url=_opt(row.get("url")), source=_opt(row.get("source")),
+                published=_opt(row.get("published")), path=f"{path}:{number}" if path else None,
+            )
+        except (ValueError, InputError) as err:
+            yield InputError(f"line {number}: {err}")
+
+
+def _opt(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+READERS = {
+    ".txt": read_txt, ".md": read_md, ".markdown": read_md, ".html": read_html, ".htm": read_html,
+    ".pdf": read_pdf, ".jsonl": read_jsonl,
+}
+
+
+def read_file(path: Path) -> Iterator[Document | InputError]:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise InputError(f"unsupported file type {path.suffix or '(none)'}")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror}") from err
+    yield from reader(data, path.stem, str(path))

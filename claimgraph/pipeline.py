@@ -1,0 +1,130 @@
+"""The ordered stages of a build: ingest -> extract -> store -> resolve.
+
+    documents = ingest.read_paths(paths)          # files, folders, stdin -> Document | Skipped
+    batches   = engines.run(batches, workers)     # spaCy parse + patterns -> mentions, claims
+    store.replace_documents(...)                  # one transaction per batch
+    store.replace_entities(resolve.build_entities(...))
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from claimgraph import engines
+from claimgraph.extract import Extraction
+from claimgraph.ids import content_id
+from claimgraph.ingest import Skipped, read_paths
+from claimgraph.ingest.walk import check_paths
+from claimgraph.model import Claim, Document, Mention
+from claimgraph.resolve import build_entities, entity_id
+from claimgraph.store import Store
+
+BATCH_WORDS = 20_000
+
+
+@dataclass
+class BuildSummary:
+    read: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    words: int = 0
+    mentions: int = 0
+    claims: int = 0
+    entities: int = 0
+    seconds: float = 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+def build(paths: list[str], *, db: str | None = None, workers: int = 1,
+          on_document: Callable[[Document | Skipped], None] | None = None) -> BuildSummary:
+    """Read the paths, extract claims, and store them; returns what was done."""
+    check_paths(paths)
+    started = time.perf_counter()
+    summary = BuildSummary()
+    with Store.open(db, create=True) as store:
+        known = store.document_hashes()
+
+        def fresh() -> Iterator[Document]:
+            for item in read_paths(paths):
+                if on_document is not None:
+                    on_document(item)
+                if isinstance(item, Skipped):
+                    summary.skipped.append(item)
+                elif known.get(item.doc_id) == item.sha256:
+                    summary.unchanged += 1
+                else:
+                    summary.read += 1
+                    summary.words += item.words
+                    yield item
+
+        for results in engines.run(_batches(fresh()), workers=workers):
+            documents, mentions, claims = _rows(results)
+            store.replace_documents(documents, mentions, claims)
+            summary.mentions += len(mentions)
+            summary.claims += len(claims)
+        entities = build_entities(store.mention_rows(), _endpoints(store))
+        store.replace_entities(entities)
+        summary.entities = len(entities)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _batches(documents: Iterator[Document]) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    words = 0
+    for document in documents:
+        batch.append(document)
+        words += document.words
+        if words >= BATCH_WORDS or len(batch) >= 64:
+            yield batch
+            batch, words = [], 0
+    if batch:
+        yield batch
+
+
+def _endpoints(store: Store) -> set[str]:
+    ids: set[str] = set()
+    for subject_id, object_id, _ in store.claim_endpoints():
+        ids.add(subject_id)
+        ids.add(object_id)
+    return ids
+
+
+def _rows(results: list[Extraction]) -> tuple[list[dict], list[dict], list[dict]]:
+    documents: list[dict] = []
+    mentions: list[dict] = []
+    claims: list[dict] = []
+    for result in results:
+        doc = result.document
+        documents.append({"doc_id": doc.doc_id, "sha256": doc.sha256, "title": doc.title, "source": doc.source,
+                          "url": doc.url, "published": doc.published, "path": doc.path, "text": doc.text,
+                          "words": doc.words})
+        mentions.extend(_mention_row(doc.doc_id, m) for m in result.mentions)
+        claims.extend(_claim_row(c) for c in result.claims)
+    return documents, mentions, claims
+
+
+def _mention_row(doc_id: str, m: Mention) -> dict:
+    return {"doc_id": doc_id, "start": m.start, "end": m.end, "text": m.text, "label": m.label, "type": m.type,
+            "name": m.name, "country": m.country, "entity_key": m.key, "entity_id": entity_id(m.key)}
+
+
+def _claim_row(c: Claim) -> dict:
+    subject_id = entity_id(c.subject.key)
+    object_id = entity_id(c.object.key) if c.object is not None else f"activity:{c.activity}"
+    attributed = c.attributed_to
+    return {
+        "claim_id": content_id("claim", c.doc_id, subject_id, c.relation, object_id, c.char_start, c.trigger,
+                               c.role),
+        "doc_id": c.doc_id, "subject_id": subject_id, "subject_text": c.subject.text, "relation": c.relation,
+        "object_id": object_id, "object_text": c.object.text if c.object is not None else c.activity,
+        "role": c.role, "trigger": c.trigger, "sentence": c.sentence, "char_start": c.char_start,
+        "char_end": c.char_end, "attributed_to_id": entity_id(attributed.key) if attributed else None,
+        "attributed_to_text": attributed.text if attributed else None, "hedged": c.hedged, "negated": c.negated,
+        "time": c.time, "confidence": c.confidence, "extractor": c.extractor,
+    }

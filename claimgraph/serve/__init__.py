@@ -1,0 +1,1 @@
+"""Later issues fill this stage."""

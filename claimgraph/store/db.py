@@ -1,0 +1,231 @@
+"""Open, check and write the store. One transaction per batch: a failed batch leaves the store as it was."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from claimgraph.errors import StoreError
+from claimgraph.store.schema import DDL, SCHEMA_VERSION
+
+DEFAULT_DB = "claimgraph.duckdb"
+
+DOC_COLS = ["doc_id", "sha256", "title", "source", "url", "published", "path", "text", "words"]
+MENTION_COLS = ["doc_id", "start", "end", "text", "label", "type", "name", "country", "entity_key", "entity_id"]
+CLAIM_COLS = ["claim_id", "doc_id", "subject_id", "subject_text", "relation", "object_id", "object_text", "role",
+              "trigger", "sentence", "char_start", "char_end", "attributed_to_id", "attributed_to_text", "hedged",
+              "negated", "time", "confidence", "extractor"]
+ENTITY_COLS = ["entity_id", "name", "type", "aliases", "country", "attributes", "doc_ids"]
+
+
+def db_path(path: str | None) -> str:
+    return path or os.environ.get("CLAIMGRAPH_DB") or DEFAULT_DB
+
+
+class Store:
+    """A claimgraph DuckDB file."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, path: str):
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | None = None, *, create: bool = False, read_only: bool = False) -> Store:
+        path = db_path(path)
+        exists = Path(path).exists()
+        if not exists and not create:
+            raise StoreError(f"no claimgraph store at {path}: run `claimgraph build` first")
+        if exists and Path(path).is_dir():
+            raise StoreError(f"{path} is a folder, not a claimgraph store")
+        try:
+            conn = duckdb.connect(path, read_only=read_only and exists)
+        except (duckdb.IOException, duckdb.InvalidInputException, duckdb.SerializationException) as err:
+            first = str(err).splitlines()[0]
+            raise StoreError(f"{path} is not a claimgraph store ({first})") from err
+        except duckdb.Error as err:
+            raise StoreError(f"cannot open {path}: {str(err).splitlines()[0]}") from err
+        store = cls(conn, path)
+        store._check(exists)
+        return store
+
+    def _check(self, existed: bool) -> None:
+        tables = {r[0] for r in self.conn.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if existed and tables and "meta" not in tables:
+            self.conn.close()
+            raise StoreError(f"{self.path} is a DuckDB file but not a claimgraph store")
+        if "meta" in tables:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
+                self.conn.close()
+                raise StoreError(f"{self.path} is not a claimgraph store (no schema version)")
+            if int(row[0]) > SCHEMA_VERSION:
+                self.conn.close()
+                raise StoreError(f"{self.path} was written by a newer claimgraph (schema {row[0]})")
+            return
+        for ddl in DDL:
+            self.conn.execute(ddl)
+        self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?), ('app', 'claimgraph')",
+                          [str(SCHEMA_VERSION)])
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------------------------
+
+    def document_hashes(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT doc_id, sha256 FROM documents").fetchall())
+
+    def replace_documents(self, documents: Sequence[dict], mentions: Sequence[dict], claims: Sequence[dict]) -> None:
+        """Write a batch in one transaction; a document's old mentions and claims are replaced."""
+        ids = [d["doc_id"] for d in documents]
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            if ids:
+                self._register("batch_ids", [{"doc_id": i} for i in ids], ["doc_id"])
+                for table in ("claims", "mentions", "documents"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM batch_ids)")
+            self._insert("documents", documents, DOC_COLS, extra="now()")
+            self._insert("mentions", mentions, MENTION_COLS)
+            self._insert("claims", claims, CLAIM_COLS)
+            self.conn.execute("COMMIT")
+        except Exception:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def replace_entities(self, entities: Sequence[dict]) -> None:
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            self.conn.execute("DELETE FROM entities")
+            self._insert("entities", entities, ENTITY_COLS)
+            self.conn.execute("COMMIT")
+        except Exception:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _register(self, name: str, rows: Sequence[dict], cols: list[str]) -> None:
+        table = pa.Table.from_pylist(list(rows), schema=None) if rows else None
+        if table is None:
+            return
+        self.conn.register(name, table.select(cols))
+
+    def _insert(self, table: str, rows: Sequence[dict], cols: list[str], extra: str | None = None) -> None:
+        if not rows:
+            return
+        self._register("batch_rows", rows, cols)
+        quoted = ", ".join(f'"{c}"' for c in cols)
+        select = quoted + (f", {extra}" if extra else "")
+        self.conn.execute(f"INSERT INTO {table} SELECT {select} FROM batch_rows")
+        self.conn.unregister("batch_rows")
+
+    # --- reading ------------------------------------------------------------------------------------------
+
+    def mention_rows(self) -> list[tuple]:
+        """Per entity key: type, name, surface text, country, document, count."""
+        return self.conn.execute(
+            """SELECT entity_key, entity_id, type, name, text, country, doc_id, label, count(*)
+               FROM mentions GROUP BY ALL ORDER BY entity_key, doc_id, text""").fetchall()
+
+    def claim_endpoints(self) -> list[tuple]:
+        return self.conn.execute(
+            "SELECT DISTINCT subject_id, object_id, relation FROM claims").fetchall()
+
+    def claims(self, *, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+        cur = self.conn.execute(
+            """SELECT c.*, s.name AS subject_name, s.type AS subject_type, s.aliases AS subject_aliases,
+                       o.name AS object_name, o.type AS object_type, o.aliases AS object_aliases,
+                       a.name AS attributed_name
+                FROM claims c
+                LEFT JOIN entities s ON s.entity_id = c.subject_id
+                LEFT JOIN entities o ON o.entity_id = c.object_id
+                LEFT JOIN entities a ON a.entity_id = c.attributed_to_id
+                WHERE c.confidence >= ?
+                ORDER BY c.doc_id, c.char_start, c.claim_id""", [min_confidence])
+        yield from _dicts(cur)
+
+    def entities(self) -> Iterator[dict[str, Any]]:
+        cur = self.conn.execute("SELECT * FROM entities ORDER BY name, entity_id")
+        yield from _dicts(cur)
+
+    def find_entities(self, name: str) -> list[dict[str, Any]]:
+        cur = self.conn.execute(
+            """SELECT * FROM entities
+               WHERE lower(name) = lower(?) OR list_contains(list_transform(aliases, lambda x: lower(x)), lower(?))
+               ORDER BY len(doc_ids) DESC, name""", [name, name])
+        found = list(_dicts(cur))
+        if found:
+            return found
+        cur = self.conn.execute(
+            """SELECT * FROM entities WHERE lower(name) LIKE '%' || lower(?) || '%'
+               OR len(list_filter(aliases, lambda x: lower(x) LIKE '%' || lower(?) || '%')) > 0
+               ORDER BY len(doc_ids) DESC, name LIMIT 20""", [name, name])
+        return list(_dicts(cur))
+
+    def ties_of(self, entity_id: str) -> list[dict[str, Any]]:
+        cur = self.conn.execute(
+            """SELECT t.*, s.name AS subject_name, o.name AS object_name FROM ties t
+               LEFT JOIN entities s ON s.entity_id = t.subject_id
+               LEFT JOIN entities o ON o.entity_id = t.object_id
+               WHERE t.subject_id = ? OR t.object_id = ?
+               ORDER BY t.sources DESC, t.claims DESC, t.relation, o.name""", [entity_id, entity_id])
+        return list(_dicts(cur))
+
+    def strongest_ties(self, limit: int = 10) -> list[dict[str, Any]]:
+        cur = self.conn.execute(
+            """SELECT t.*, s.name AS subject_name, o.name AS object_name FROM ties t
+               LEFT JOIN entities s ON s.entity_id = t.subject_id
+               LEFT JOIN entities o ON o.entity_id = t.object_id
+               WHERE t.relation <> 'ALLEGED'
+               ORDER BY t.sources DESC, t.claims DESC, t.confidence DESC, s.name, o.name LIMIT ?""", [limit])
+        return list(_dicts(cur))
+
+    def evidence(self, subject_id: str, relation: str, object_id: str) -> list[dict[str, Any]]:
+        cur = self.conn.execute(
+            """SELECT c.doc_id, c.sentence, c.char_start, c.char_end, c.trigger, c.hedged, c.negated, c.time,
+                      c.confidence, a.name AS attributed_to
+               FROM claims c LEFT JOIN entities a ON a.entity_id = c.attributed_to_id
+               WHERE c.subject_id = ? AND c.relation = ? AND c.object_id = ?
+               ORDER BY c.doc_id, c.char_start""", [subject_id, relation, object_id])
+        return list(_dicts(cur))
+
+    def stats(self) -> dict[str, Any]:
+        one = self.conn.execute
+        out: dict[str, Any] = {
+            "documents": one("SELECT count(*) FROM documents").fetchone()[0],  # type: ignore[index]
+            "words": one("SELECT coalesce(sum(words), 0) FROM documents").fetchone()[0],  # type: ignore[index]
+            "mentions": one("SELECT count(*) FROM mentions").fetchone()[0],  # type: ignore[index]
+            "entities": one("SELECT count(*) FROM entities").fetchone()[0],  # type: ignore[index]
+            "claims": one("SELECT count(*) FROM claims").fetchone()[0],  # type: ignore[index]
+            "ties": one("SELECT count(*) FROM ties").fetchone()[0],  # type: ignore[index]
+        }
+        out["claims_by_relation"] = dict(one(
+            "SELECT relation, count(*) FROM claims GROUP BY relation ORDER BY 2 DESC, 1").fetchall())
+        out["entities_by_type"] = dict(one(
+            "SELECT type, count(*) FROM entities GROUP BY type ORDER BY 2 DESC, 1").fetchall())
+        out["schema_version"] = int(one("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])  # type: ignore[index]
+        return out
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
+    cols = [d[0] for d in cur.description]
+    while True:
+        rows = cur.fetchmany(2000)
+        if not rows:
+            return
+        for row in rows:
+            yield dict(zip(cols, row, strict=True))
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Convert the Phoenix/PETRARCH2 actor dictionaries (MIT) into claimgraph's gazetteer TSV.
+
+Usage: convert_phoenix.py PHOENIX_DIR OUT.tsv
+
+Each output row: key, name, type, country, aliases ('|'-separated). Types follow
+ONTOLOGY.md section 2, mapped from the CAMEO sector codes; country is the code's
+three-letter prefix. Country entries keep only aliases that are spellings of the
+country or its demonym (cities become Place rows of that country).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+SECTOR_TYPES = [  # first match wins, on the code after the country prefix
+    ("REB", "ArmedGroup"), ("INS", "ArmedGroup"), ("SEP", "ArmedGroup"), ("CRM", "CriminalGroup"),
+    ("SPY", "Agency"), ("COP", "Agency"), ("MIL", "Agency"), ("JUD", "Agency"), ("LEG", "Agency"),
+    ("GOV", "Agency"), ("PTY", "Party"), ("MED", "Media"), ("BUS", "Company"), ("MNC", "Company"),
+    ("NGO", "Group"), ("IGO", "Bloc"), ("UNO", "Bloc"),
+]
+SMALL = {"of", "the", "and", "for", "de", "del", "la", "el", "al", "in", "on", "y", "da", "do", "van", "von"}
+ENTRY = re.compile(r"^([^\s#\[+][^#\[]*?)\s*(\[[^\]]*\])?\s*(#.*)?$")
+CODE = re.compile(r"\[([A-Z~]{3,})[^\]]*\]")
+DEMONYM_END = ("AN", "ANS", "ESE", "ISH", "I", "IAN", "IC", "CH", "ESE")
+
+
+def words(raw: str) -> str:
+    raw = raw.replace("!PERSON!", "").strip("_ ")
+    raw = re.sub(r"\(.*?\)", "", raw)
+    return re.sub(r"[_ ]+", " ", raw).strip(" ,")
+
+
+def display(name: str) -> str:
+    tokens = name.split()
+    if len(tokens) == 1 and len(name) <= 5 and "." not in name:
+        return name.upper()
+    out = []
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if i and low in SMALL:
+            out.append(low)
+        elif re.fullmatch(r"([A-Z]\.)+", tok):
+            out.append(tok)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in tok.split("-")))
+    return " ".join(out)
+
+
+def parse(path: Path) -> list[dict]:
+    entries: list[dict] = []
+    current: dict | None = None
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0] in " \t":
+            if current is not None:
+                current["codes"] += CODE.findall(line)
+            continue
+        if line.startswith("+"):
+            if current is not None:
+                alias = words(line[1:].split("#")[0].split("[")[0])
+                if alias:
+                    current["aliases"].append(alias)
+                current["codes"] += CODE.findall(line)
+            continue
+        match = ENTRY.match(line)
+        if not match:
+            continue
+        name = words(match.group(1))
+        if not name:
+            continue
+        current = {"name": name, "aliases": [], "codes": CODE.findall(line),
+                   "person": "CountryInfo" in (match.group(3) or "") or "rulers" in line}
+        entries.append(current)
+    return entries
+
+
+def classify(entry: dict, file_kind: str) -> tuple[str | None, str | None]:
+    codes = [c for c in entry["codes"] if not c.startswith("~")]
+    if not codes:
+        return None, None
+    code = codes[0]
+    country = code[:3] if file_kind != "international" else None
+    sector = code[3:]
+    if file_kind == "countries" and len(code) == 3 and not entry["person"]:
+        return "State", code
+    if entry["person"] or any(c.endswith("ELI") for c in codes):
+        return "Person", country
+    if file_kind == "milnonstate":
+        return "ArmedGroup", country
+    if file_kind == "international":
+        sector = code
+    for part, kind in SECTOR_TYPES:
+        if part in sector:
+            return kind, country
+    return ("Bloc" if file_kind == "international" else "Agency"), country
+
+
+def country_rows(entry: dict, code: str) -> list[tuple[str, str, str, str, list[str]]]:
+    """A country row with its own spellings; its other aliases (cities) as Place rows."""
+    name = entry["name"]
+    stem = name[:4]
+    own, places = [], []
+    for alias in entry["aliases"]:
+        same = alias[:4] == stem or alias[:3] == name[:3] and alias.endswith(DEMONYM_END)
+        dotted = re.fullmatch(r"([A-Z]\.\s?)+", alias) is not None
+        if same or dotted or any(w in alias for w in ("REPUBLIC", "KINGDOM", "STATES", "UNION")):
+            own.append(alias)
+        else:
+            places.append(alias)
+    rows = [(f"phx:{code}", display(name), "State", code, [display(a) for a in own])]
+    for place in places:
+        rows.append((f"phx:{code}:{place.lower().replace(' ', '-')}", display(place), "Place", code, []))
+    return rows
+
+
+JUNK = re.compile(r"\b(ADMINISTRATION|GOVERNMENT|CABINET|REGIME|SUPPORTERS|FAMILY)\b")
+
+
+def entity_rows(entry: dict, kind: str, etype: str, country: str) -> list[tuple[str, str, str, str, list[str]]]:
+    """A person keeps its name variants; an organisation keeps only its acronyms and variants of its
+    own name (Phoenix codes distinct bodies alike: those become rows of their own)."""
+    name = entry["name"]
+    own, others = [], []
+    for alias in entry["aliases"]:
+        if JUNK.search(alias):
+            continue
+        variant = alias in name or name in alias or re.fullmatch(r"[A-Z.&-]{2,7}", alias) is not None
+        (own if etype == "Person" or variant else others).append(alias)
+    rows = [(f"phx:{kind[:3]}:{slug(name)}", display(name), etype, country, [display(a) for a in own])]
+    for alias in others:
+        rows.append((f"phx:{kind[:3]}:{slug(alias)}", display(alias), etype, country, []))
+    return rows
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9.]+", "-", name.lower()).strip("-")
+
+
+def main(argv: list[str]) -> int:
+    src, out = Path(argv[1]), Path(argv[2])
+    files = {"countries": "Phoenix.Countries.actors.txt", "international": "Phoenix.International.actors.txt",
+             "milnonstate": "Phoenix.MilNonState.actors.txt"}
+    rows: dict[str, tuple[str, str, str, str, list[str]]] = {}
+    for kind, filename in files.items():
+        for entry in parse(src / filename):
+            etype, country = classify(entry, kind)
+            if etype is None:
+                continue
+            if etype == "State" and country:
+                new = country_rows(entry, country)
+            else:
+                new = entity_rows(entry, kind, etype, country or "")
+            for row in new:
+                rows.setdefault(row[0], row)
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# Converted from the Phoenix/PETRARCH2 actor dictionaries by scripts/convert_phoenix.py.\n")
+        f.write("# Copyright (c) 2014 Open Event Data Alliance, MIT License: "
+                "see LICENSE-phoenix.txt beside this file.\n")
+        f.write("key\tname\ttype\tcountry\taliases\n")
+        for key, name, etype, country, aliases in sorted(rows.values()):
+            uniq = sorted({a for a in aliases if a and a != name})
+            f.write(f"{key}\t{name}\t{etype}\t{country}\t{'|'.join(uniq)}\n")
+    print(f"{len(rows)} rows -> {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

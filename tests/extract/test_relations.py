@@ -1,0 +1,46 @@
+"""Pattern families, on sentences written for these tests."""
+
+from tests.conftest import extract_text, triples
+
+
+def test_active_and_passive_voice() -> None:
+    assert ("Gazprom", "FUNDS", "Hezbollah") in triples("Gazprom financed Hezbollah for a decade.")
+    got = triples("The militia was funded by Gazprom and Rosneft.")
+    assert {("Gazprom", "FUNDS", "militia"), ("Rosneft", "FUNDS", "militia")} <= got
+
+
+def test_prepositional_objects_and_coordination() -> None:
+    got = triples("The FSB has worked with Hamas and the Sinaloa cartel since 2010.")
+    assert {("FSB", "COOPERATES_WITH", "Hamas"), ("FSB", "COOPERATES_WITH", "Sinaloa Cartel")} <= got
+
+
+def test_relative_clause_and_nominal_relation() -> None:
+    got = triples("Hugo Chavez, who lived in Caracas, was a close associate of Vladimir Putin.")
+    assert ("Hugo Chavez", "OPERATES_IN", "Caracas") in got or ("Hugo Chavez", "OPERATES_IN", "Venezuela") in got
+    assert ("Hugo Chavez", "ASSOCIATED_WITH", "Vladimir Putin") in got
+
+
+def test_pro_affix_with_parenthetical_list() -> None:
+    got = triples("Several leaders were openly pro-Chinese (Ortega, Correa) during that decade.")
+    supporters = {s.split()[-1] for s, r, o in got if r == "SUPPORTS" and o == "China"}
+    assert supporters == {"Ortega", "Correa"}
+
+
+def test_alleged_activities_from_accusation() -> None:
+    got = triples("Accused of money laundering and corruption, Nicolas Maduro left the country.")
+    assert {("Nicolas Maduro", "ALLEGED", "money_laundering"), ("Nicolas Maduro", "ALLEGED", "corruption")} <= got
+
+
+def test_negation_hedging_and_attribution() -> None:
+    result = extract_text("According to Europol, Hezbollah may be cooperating with the Sinaloa cartel. "
+                          "Iran did not fund Hamas in 2019.")
+    by = {(c.subject.name, c.relation, c.object.name if c.object else ""): c for c in result.claims}
+    coop = by[("Hezbollah", "COOPERATES_WITH", "Sinaloa Cartel")]
+    assert coop.hedged and coop.attributed_to is not None and coop.attributed_to.name == "Europol"
+    fund = by[("Iran", "FUNDS", "Hamas")]
+    assert fund.negated and not fund.hedged and fund.time == "in 2019"
+
+
+def test_credits_and_lists_give_no_ties() -> None:
+    assert triples("Image: Drawing by Vladimir Putin for Rosneft.") == set()
+    assert triples("Delegates from Cuba, Iran, Russia and China attended the summit.") == set()
