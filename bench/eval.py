@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""`make eval`: build each dev corpus, export claims, and score them with ../shared/tools/score_claims.py.
+
+Prints P/R/F1 typed and untyped (plus attribution and hedge accuracy) per set, and writes the seed's
+misses and false positives to eval-out/seed-errors.tsv for review.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = [  # name, corpus, gold, kinds, docs
+    ("seed", "corpus", "gold", None, "seed-russia-latam"),
+    ("gold (all)", "corpus", "gold", None, None),
+    ("conll04-dev", "gold-external/conll04-dev/corpus", "gold-external/conll04-dev", "MEMBER_OF,OPERATES_IN,OPPOSES",
+     None),
+    ("dwie-dev", "gold-external/dwie-dev/corpus", "gold-external/dwie-dev", "MEMBER_OF,OPERATES_IN", None),
+    ("plover-dev", "gold-external/plover-dev/corpus", "gold-external/plover-dev",
+     "COOPERATES_WITH,SUPPORTS,FUNDS,ARMS,OPPOSES", None),
+]
+
+
+def claimgraph(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "claimgraph.cli", *args], capture_output=True, text=True,
+                          check=True)
+
+
+def score(shared: Path, claims: Path, gold: str, kinds: str | None, docs: str | None, *errors: str) -> dict:
+    cmd = [sys.executable, str(shared / "tools/score_claims.py"), str(claims), str(shared / gold), "--json", *errors]
+    if kinds:
+        cmd += ["--kinds", kinds]
+    if docs:
+        cmd += ["--docs", docs]
+    return json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--out", default=str(ROOT / "eval-out"))
+    opts = parser.parse_args()
+    shared = Path(opts.shared)
+    if not (shared / "tools/score_claims.py").exists():
+        print(f"error: no scorer under {shared}/tools (pass --shared)", file=sys.stderr)
+        return 2
+    out = Path(opts.out)
+    out.mkdir(parents=True, exist_ok=True)
+    workers = str(os.cpu_count() or 1)
+    built: dict[str, Path] = {}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, corpus, gold, kinds, docs in SETS:
+            if corpus not in built:
+                db = Path(tmp) / f"{len(built)}.duckdb"
+                started = time.perf_counter()
+                claimgraph("build", str(shared / corpus), "--db", str(db), "--workers", workers, "--quiet")
+                claims = Path(tmp) / f"{len(built)}.jsonl"
+                claimgraph("export", "claims", "--db", str(db), "--out", str(claims))
+                built[corpus] = claims
+                print(f"built {corpus} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+            result = score(shared, built[corpus], gold, kinds, docs)
+            rows.append((name, result))
+            if name == "seed":
+                errors = score(shared, built[corpus], gold, kinds, docs, "--show-errors")["errors"]
+                with (out / "seed-errors.tsv").open("w", encoding="utf-8") as f:
+                    for err in errors:
+                        f.write("\t".join(str(x) for x in err) + "\n")
+    print(f"{'set':<13} {'typed P':>8} {'R':>6} {'F1':>6} | {'untyped P':>9} {'R':>6} {'F1':>6} | {'attr':>5} {'hedge':>5}")
+    for name, r in rows:
+        t, u = r["typed"], r["untyped"]
+        print(f"{name:<13} {t['precision']:>8.3f} {t['recall_core']:>6.3f} {t['f1']:>6.3f} | "
+              f"{u['precision']:>9.3f} {u['recall_core']:>6.3f} {u['f1']:>6.3f} | "
+              f"{_num(t['attribution_acc']):>5} {_num(t['hedge_acc']):>5}")
+    print(f"\nseed misses and false positives: {out / 'seed-errors.tsv'}")
+    return 0
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
