@@ -73,7 +73,8 @@ def main() -> int:
                 with (out / "seed-errors.tsv").open("w", encoding="utf-8") as f:
                     for err in errors:
                         f.write("\t".join(str(x) for x in err) + "\n")
-    print(f"{'set':<13} {'typed P':>8} {'R':>6} {'F1':>6} | {'untyped P':>9} {'R':>6} {'F1':>6} | {'attr':>5} {'hedge':>5}")
+    print(f"{'set':<13} {'typed P':>8} {'R':>6} {'F1':>6} | {'untyped P':>9} {'R':>6} {'F1':>6} | "
+          f"{'attr':>5} {'hedge':>5}")
     for name, r in rows:
         t, u = r["typed"], r["untyped"]
         print(f"{name:<13} {t['precision']:>8.3f} {t['recall_core']:>6.3f} {t['f1']:>6.3f} | "

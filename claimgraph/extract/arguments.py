@@ -40,13 +40,31 @@ class Arguments:
             return []
         out: list[Actor] = []
         for item in [token, *token.conjuncts] if token.dep_ != "conj" else [token]:
-            out.extend(self._one(item, depth))
-            out.extend(self._instances(item, depth))
+            instances = self._instances(item, depth)
+            out.extend(instances or self._one(item, depth))  # "groups such as X, Y": the groups are X and Y
+            out.extend(self._hyphenated(item))
         return _unique(out)
+
+    def _hyphenated(self, token: Token) -> list[Actor]:
+        """'FARC-ELN': both named actors joined by a hyphen."""
+        doc = token.doc
+        mention = self.found.at(token)
+        if mention is None or mention.tok_start < 2 or doc[mention.tok_start - 1].text != "-":
+            return []
+        before = self.found.at(doc[mention.tok_start - 2])
+        if before is None or before.type != mention.type or doc[mention.tok_start - 2].whitespace_:
+            return []
+        return [Actor(before, 0.05)]
 
     def _one(self, token: Token, depth: int) -> list[Actor]:
         mention = self.found.at(token)
         if mention is not None:
+            if mention.label == "collective":  # "FARC terrorists": the named actor, not the noun
+                for child in token.children:
+                    named = self.found.at(child)
+                    if child.dep_ in ("compound", "nmod") and named is not None and named.label != "collective" \
+                            and named.type not in ("Place", "State", "Person"):
+                        return [Actor(named, 0.05)]
             return [Actor(mention)]
         low = token.lower_
         if low in RELATIVE and token.dep_ in SUBJECTS + ("dobj", "pobj", "poss"):
@@ -56,7 +74,10 @@ class Arguments:
                     break
                 clause = clause.head
             if clause.dep_ in ("relcl", "acl"):
-                return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(clause.head, depth + 1)]
+                found = self.actors(clause.head, depth + 1)
+                if low in ("who", "whom") and not any(a.mention.type == "Person" for a in found):
+                    found = self._person_above(clause.head) or found
+                return [Actor(a.mention, a.penalty + 0.05) for a in found]
             return []
         ref = resolve_reference(token, self.found)
         if ref is not None:
@@ -77,6 +98,10 @@ class Arguments:
                 mention = self.found.at(child)
                 if mention is not None and mention.type != "Place":
                     return [Actor(mention, 0.15)]
+        if token.dep_ in ("ROOT", "dep", "npadvmod", "appos", "conj") and token.pos_ == "NOUN":
+            renamed = self._after_comma(token)
+            if renamed:
+                return renamed
         if token.lemma_.lower() in QUANTITY:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -84,6 +109,31 @@ class Arguments:
                         if pobj.dep_ == "pobj":
                             return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(pobj, depth + 1)]
         return []
+
+    def _person_above(self, token: Token) -> list[Actor]:
+        """'Mironov, cited by Bloomberg, who lives ...': 'who' skips back to the person the phrase hangs on."""
+        node = token
+        for _ in range(6):
+            if node.head is node:
+                return []
+            node = node.head
+            mention = self.found.at(node)
+            if mention is not None and mention.type == "Person":
+                return [Actor(mention, 0.05)]
+        return []
+
+    def _after_comma(self, token: Token) -> list[Actor]:
+        """'Hezbollah, the structure created by ...': a noun phrase right after 'X,' renames X."""
+        doc = token.doc
+        start = token.left_edge.i
+        if start < 2 or doc[start - 1].text != ",":
+            return []
+        mention = self.found.at(doc[start - 2])
+        if mention is None or mention.type in ("Place", "State"):
+            return []
+        if any(t.pos_ == "VERB" for t in doc[start:token.i]):
+            return []
+        return [Actor(mention, 0.15)]
 
     def _instances(self, token: Token, depth: int) -> list[Actor]:
         """'groups such as FARC, Hamas' and 'groups, including FARC': the named instances."""
@@ -138,7 +188,7 @@ class Arguments:
             return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(verb.head)]
         if verb.dep_ == "conj":
             return self.passive_subjects(verb.head)
-        if verb.dep_ in ("advcl", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "csubj") and verb.head is not verb:
             return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(verb.head)]
         return []
 
@@ -146,13 +196,11 @@ class Arguments:
         for child in verb.children:
             if child.dep_ == "agent":
                 return [a for pobj in child.children if pobj.dep_ == "pobj" for a in self.actors(pobj)]
-        if verb.dep_ == "conj":
-            return self.agents_of_conj(verb)
-        return []
+        return self.agents_of_conj(verb)
 
     def agents_of_conj(self, verb: Token) -> list[Actor]:
         """'created and led by X': the agent sits on the last conjunct."""
-        for other in verb.head.conjuncts if verb.dep_ == "conj" else verb.conjuncts:
+        for other in verb.conjuncts:
             for child in other.children:
                 if child.dep_ == "agent":
                     return [a for pobj in child.children if pobj.dep_ == "pobj" for a in self.actors(pobj)]

@@ -283,7 +283,10 @@ def _collectives(doc: Doc, found: Mentions, lex: Lexicon) -> None:
             continue  # the head of the phrase decides
         mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod") and found.at(c) is None]
         start = min((c.left_edge.i for c in mods), default=token.i)
-        while start < token.i and (doc[start].is_punct or doc[start].pos_ in ("DET", "NUM", "PRON")):
+        for i in range(start, token.i):  # never swallow a named actor: "FARC terrorists" stays FARC + noun
+            if found.at(doc[i]) is not None:
+                start = i + 1
+        while start < token.i and (doc[start].is_punct or doc[start].pos_ in ("DET", "NUM", "PRON", "VERB")):
             start += 1
         words = doc[start : token.i + 1]
         key = _collective_key(words, token, lex)

@@ -160,8 +160,22 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
             mention = args.found.at(child)
             if mention is not None and mention.type != "Person":
                 others.append(Actor(mention))
+    if trig.kind == "MEMBER_OF" and not holders:  # "former president of Venezuela Hugo Chavez"
+        holders, others = _title_of_country(noun, others, args)
     role = _role(noun) if trig.kind == "MEMBER_OF" else None
     yield from _emit(holders, others, trig.kind, trig.reverse, noun, trig.confidence, "noun", role=role)
+
+
+def _title_of_country(noun: Token, others: list[Actor], args: Arguments) -> tuple[list[Actor], list[Actor]]:
+    people = [o for o in others if o.mention.type == "Person"]
+    if len(people) != 1:
+        return [], others
+    doc = noun.doc
+    before = people[0].mention.tok_start - 1
+    state = args.found.at(doc[before]) if before >= 0 else None
+    if state is None or state.type != "State":
+        return [], others
+    return people, [Actor(state)]
 
 
 def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
@@ -243,6 +257,7 @@ def _affixes(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
                 hits.append((lex.affixes[suffix], doc[e + 1], doc[e + 1]))
         for (kind, reverse, conf), trigger, last in hits:
             holders = _affix_holders(last, trigger, args, sent)
+            holders = [h for h in holders if not (h.mention.tok_start <= last.i < h.mention.tok_end)]
             named = Actor(mention)
             yield from _emit(holders, [named], kind, reverse, trigger, conf, "affix")
 
@@ -256,7 +271,7 @@ def _affix_holders(last: Token, trigger: Token, args: Arguments, sent: Span) -> 
     while token.dep_ in ("amod", "compound", "nmod", "punct", "advmod", "npadvmod") and token.head is not token:
         head = token.head
         if head.pos_ in ("NOUN", "PROPN") and head.i > last.i:
-            return [a for a in args.actors(head) if a.mention.tok_start > last.i or a.mention.tok_end <= trigger.i]
+            return args._one(head, 0)  # the adjective describes its own noun, not the nouns coordinated with it
         if head.pos_ not in ("ADJ", "PUNCT", "NOUN", "PROPN", "ADV"):
             break
         token = head

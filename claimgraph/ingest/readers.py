@@ -27,7 +27,8 @@ def read_html(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
     import trafilatura
 
     html = decode(data)
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else extracted
     if not isinstance(result, dict) or not (result.get("text") or "").strip():
         raise InputError("unparsable HTML: no main text found")
     yield Document(
