@@ -102,7 +102,7 @@ def _gazetteer_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
         match = None
         for size in range(min(lex.max_alias_tokens + 4, n - i), 0, -1):
             span = doc[i : i + size]
-            if span[-1].is_punct and span[-1].text not in ".":
+            if span[-1].is_space or (span[-1].is_punct and span[-1].text not in "."):
                 continue
             key = lex.aliases.get(alias_key(span.text))
             if key and _accept(span, lex.actors[key].type):
