@@ -40,6 +40,8 @@ def alleged(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         if not codes:
             continue
         for actor, conf, trigger in _actors_for(token, args, lex):
+            if actor.mention.tok_start <= token.i < actor.mention.tok_end:
+                continue  # "drug traffickers" are not alleged to traffic drugs by their own name
             for code in codes:
                 yield Found(actor.mention, "ALLEGED", None, trigger, round(conf - actor.penalty, 3), "activity",
                             activity=code)

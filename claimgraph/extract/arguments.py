@@ -102,7 +102,7 @@ class Arguments:
             renamed = self._after_comma(token)
             if renamed:
                 return renamed
-        if token.lemma_.lower() in QUANTITY:
+        if token.lemma_.lower() in QUANTITY or token.pos_ == "NUM":
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:

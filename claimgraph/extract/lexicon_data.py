@@ -31,7 +31,7 @@ class Actor:
 
 @dataclass
 class Lexicon:
-    triggers: dict[tuple[str, str], Trigger] = field(default_factory=dict)
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]] = field(default_factory=dict)
     affixes: dict[str, tuple[str, bool, float]] = field(default_factory=dict)
     transfers: dict[str, str] = field(default_factory=dict)
     transfer_verbs: frozenset[str] = frozenset()
@@ -73,7 +73,8 @@ def load() -> Lexicon:
     for row in _rows("relations.tsv"):
         trig = Trigger(row["lemma"], row["pos"], row["kind"], tuple(row["slots"].split(",")),
                        row["dir"] == "-", float(row["conf"]))
-        lex.triggers[(trig.lemma, trig.pos)] = trig
+        key = (trig.lemma, trig.pos)
+        lex.triggers[key] = (*lex.triggers.get(key, ()), trig)
     for row in _rows("affixes.tsv"):
         lex.affixes[row["affix"]] = (row["kind"], row["dir"] == "-", float(row["conf"]))
     lex.transfers = {row["goods"]: row["kind"] for row in _rows("transfers.tsv")}

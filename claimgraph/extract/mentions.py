@@ -286,6 +286,8 @@ def _collectives(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         for i in range(start, token.i):  # never swallow a named actor: "FARC terrorists" stays FARC + noun
             if found.at(doc[i]) is not None:
                 start = i + 1
+                if start + 1 < token.i and doc[start].text == "-":  # "Russian-loyal Ba'athists": skip "-loyal"
+                    start += 2
         while start < token.i and (doc[start].is_punct or doc[start].pos_ in ("DET", "NUM", "PRON", "VERB")):
             start += 1
         words = doc[start : token.i + 1]

@@ -14,7 +14,9 @@ from claimgraph.model import SYMMETRIC, Mention
 COPULAS = {"be", "become", "remain", "seem", "appear", "serve", "act", "stay"}
 LIGHT_VERBS = {"have", "maintain", "establish", "develop", "build", "pursue", "expand", "strengthen", "deepen",
                "forge", "seek", "keep", "enjoy", "increase", "renew", "cultivate", "show", "play", "offer", "give",
-               "provide", "express", "receive", "get", "gain", "secure", "need", "want", "use", "continue"}
+               "provide", "express", "receive", "get", "gain", "secure", "need", "want", "use", "continue", "hold",
+               "sign", "reach", "conduct", "launch", "open", "resume", "start", "begin", "promise", "pledge",
+               "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send"}
 OFFICES = {"president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
            "vice-president", "chief of staff", "ambassador", "senator", "governor", "chancellor", "king", "queen"}
 
@@ -33,46 +35,48 @@ class Found:
     role: str | None = None
 
 
-def trigger_of(token: Token, lex: Lexicon) -> Trigger | None:
+def trigger_of(token: Token, lex: Lexicon) -> tuple[Trigger, ...]:
+    """The triggers a token carries (a verb may carry several: 'work with' and 'work for')."""
     pos = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}.get(token.pos_)
     if pos is None:
-        return None
+        return ()
     lemma = token.lemma_.lower()
     if pos == "verb":
         for child in token.children:
             if child.dep_ == "prt":
-                trig = lex.triggers.get((f"{lemma} {child.lower_}", "verb"))
-                if trig:
-                    return trig
+                found = lex.triggers.get((f"{lemma} {child.lower_}", "verb"))
+                if found:
+                    return found
             if child.dep_ == "dobj":
-                trig = lex.triggers.get((f"{lemma} {child.lemma_.lower()}", "verb"))
-                if trig:
-                    return trig
+                found = lex.triggers.get((f"{lemma} {child.lemma_.lower()}", "verb"))
+                if found:
+                    return found
     if pos == "noun":
         for child in token.children:
             if child.dep_ == "compound" and child.i == token.i - 1:
-                trig = lex.triggers.get((f"{child.lemma_.lower()} {lemma}", "noun"))
-                if trig:
-                    return trig
+                found = lex.triggers.get((f"{child.lemma_.lower()} {lemma}", "noun"))
+                if found:
+                    return found
     if pos == "adj" and token.tag_ == "VBN":
-        return lex.triggers.get((lemma, "verb")) or lex.triggers.get((lemma, "adj"))
-    return lex.triggers.get((lemma, pos))
+        return lex.triggers.get((lemma, "verb")) or lex.triggers.get((lemma, "adj"), ())
+    return lex.triggers.get((lemma, pos), ())
 
 
 def relations(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     for token in sent:
-        trig = trigger_of(token, lex)
-        if trig is not None:
+        triggers = trigger_of(token, lex)
+        for trig in triggers:
             if trig.pos == "verb":
                 yield from _verb(token, trig, args)
             elif trig.pos == "noun":
                 yield from _noun(token, trig, args)
             else:
                 yield from _adjective(token, trig, args)
-        elif token.pos_ in ("VERB",) and token.lemma_.lower() in lex.transfer_verbs:
+        if not triggers and token.pos_ == "VERB" and token.lemma_.lower() in lex.transfer_verbs:
             yield from _transfer(token, args, lex)
     yield from _affixes(sent, args, lex)
     yield from _titles(sent, args, lex)
+    yield from _modifiers(sent, args)
 
 
 # --- verbs ------------------------------------------------------------------------------------------------
@@ -156,10 +160,19 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     for child in noun.children:
         if child.dep_ == "poss" and "poss" in trig.slots:
             others += args.actors(child)
-        if child.dep_ in ("compound", "nmod", "amod") and "compound" in trig.slots and child.i < noun.i:
+        compound = "compound" in trig.slots or "compound-org" in trig.slots
+        if child.dep_ in ("compound", "nmod", "amod") and compound and child.i < noun.i:
             mention = args.found.at(child)
-            if mention is not None and mention.type != "Person":
+            state_ok = "compound" in trig.slots or mention is None or mention.type not in ("State", "Place")
+            if mention is not None and mention.type != "Person" and state_ok:
                 others.append(Actor(mention))
+    if not others and trig.kind in SYMMETRIC:
+        between = args.prep_objects(noun, {"between", "among"})  # "cooperation between X and Y"
+        if len(between) > 1:
+            holders = between
+        if len(holders) > 1:  # "X and Y signed an agreement"
+            yield from _pairs(holders, trig, noun, trig.confidence)
+            return
     if trig.kind == "MEMBER_OF" and not holders:  # "former president of Venezuela Hugo Chavez"
         holders, others = _title_of_country(noun, others, args)
     role = _role(noun) if trig.kind == "MEMBER_OF" else None
@@ -327,3 +340,77 @@ def _titles(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         target = Mention(start=mention.start, end=mention.end, text=state.name, type="State", name=state.name,
                          key=state.key, country=state.country, label="title", tok_start=-1, tok_end=-1)
         yield Found(mention, "MEMBER_OF", target, doc[i + 1], 0.6, "title", role=title)
+
+
+# --- modifiers: "German carmaker BMW", "the Russian Foreign Ministry", "Bayern's Kahn", "Ferraro of Bethany" ------
+
+
+def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
+    doc = sent.doc
+    for mention in [m for m in args.found.items if sent.start <= m.tok_start < sent.end]:
+        if mention.type in ("Place", "State") or mention.label == "collective":
+            continue
+        root = doc[mention.tok_end - 1]
+        if mention.label == "demonym" and mention.type == "Agency":  # "Russian security services"
+            state = args.found.at(doc[mention.tok_start])
+            yield from _state_of(mention, doc[mention.tok_start], args, "MEMBER_OF")
+            if state is not None:
+                continue
+        for child in _np_modifiers(root, mention):
+            other = args.found.at(child)
+            if other is None or other is mention or other.key == mention.key:
+                continue
+            if other.type in ("State", "Place"):
+                kind = "MEMBER_OF" if mention.type in ("Agency", "Person") and other.type == "State" else "OPERATES_IN"
+                if mention.type == "Person" and child.dep_ != "poss":
+                    continue  # "Russian economist X" is a nationality, not a claim; titles are read elsewhere
+                yield Found(mention, kind, other, child, 0.6, "modifier")
+            elif mention.type == "Person" and child.dep_ == "poss" and other.type != "Person":
+                yield Found(mention, "MEMBER_OF", other, child, 0.6, "modifier")
+        yield from _person_prep(mention, root, args)
+
+
+def _np_modifiers(root: Token, mention: Mention) -> list[Token]:
+    """Modifiers in front of a name, directly or through a descriptor ('German carmaker BMW')."""
+    out = []
+    for child in root.children:
+        if child.i >= mention.tok_start or child.dep_ not in ("compound", "amod", "nmod", "poss"):
+            continue
+        out.append(child)
+        if child.pos_ == "NOUN":  # the descriptor's own modifiers
+            out.extend(c for c in child.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < child.i)
+    return out
+
+
+def _state_of(mention: Mention, token: Token, args: Arguments, kind: str) -> Iterator[Found]:
+    country = mention.country
+    if not country:
+        return
+    actor = args.lex.actors.get(f"phx:{country}")
+    if actor is None or actor.type != "State":
+        return
+    target = Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, type="State",
+                     name=actor.name, key=actor.key, country=country, label="demonym",
+                     tok_start=token.i, tok_end=token.i + 1)
+    yield Found(mention, kind, target, token, 0.6, "demonym")
+
+
+def _person_prep(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
+    """'Brian Michaud of Millinocket' (residence) and 'Wang Ziqiang at the Institute' (affiliation)."""
+    if mention.type != "Person":
+        return
+    heads = [root]
+    heads += [c for c in root.children if c.dep_ in ("appos", "npadvmod", "amod") and c.pos_ == "NUM"]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for actor in args.actors(pobj):
+                    other = actor.mention
+                    if other.type in ("Place", "State") and prep.lower_ in ("of", "from"):
+                        yield Found(mention, "OPERATES_IN", other, prep, 0.6, "person-prep")
+                    elif other.type not in ("Place", "State", "Person") and prep.lower_ in ("at", "of"):
+                        yield Found(mention, "MEMBER_OF", other, prep, 0.55, "person-prep")
