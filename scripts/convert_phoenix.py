@@ -120,13 +120,20 @@ def country_rows(entry: dict, code: str) -> list[tuple[str, str, str, str, list[
 JUNK = re.compile(r"\b(ADMINISTRATION|GOVERNMENT|CABINET|REGIME|SUPPORTERS|FAMILY)\b")
 
 
+OFFICE = re.compile(r"^(THE_)?(([A-Z]+_)?(PRESIDENT|VICE|PRIME|MINISTER|SECRETARY|AMBASSADOR|CHAIRMAN|CHIEF|"
+                    r"DEPUTY|SPEAKER|GOVERNOR|HEAD|LEADER|KING|QUEEN|FIRST_LADY|US_|U.S._|AMERICAN_)|"
+                    r"[A-Z]+_(PRESIDENT|VICE-PRESIDENT|PRIME_MINISTER|MINISTER|SECRETARY|AMBASSADOR)_?$)")
+
+
 def entity_rows(entry: dict, kind: str, etype: str, country: str) -> list[tuple[str, str, str, str, list[str]]]:
     """A person keeps its name variants; an organisation keeps only its acronyms and variants of its
     own name (Phoenix codes distinct bodies alike: those become rows of their own)."""
     name = entry["name"]
+    if etype != "Person" and OFFICE.match(name.replace(" ", "_")):
+        return []  # an office ("President of the United States"), not an actor
     own, others = [], []
     for alias in entry["aliases"]:
-        if JUNK.search(alias):
+        if JUNK.search(alias) or (etype != "Person" and OFFICE.match(alias.replace(" ", "_"))):
             continue
         variant = alias in name or name in alias or re.fullmatch(r"[A-Z.&-]{2,7}", alias) is not None
         (own if etype == "Person" or variant else others).append(alias)

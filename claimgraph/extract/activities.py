@@ -118,7 +118,8 @@ def _agent_nouns(sent: Span, args: Arguments) -> Iterator[Found]:
         for child in noun.children:
             if child.dep_ in ("compound", "nmod") and child.i < noun.i and args.found.at(child) is not None:
                 mention = args.found.at(child)
-                if mention is not None and mention.type not in ("State", "Place", "Person"):
+                inside = mention is not None and mention.tok_start <= noun.i < mention.tok_end
+                if mention is not None and not inside and mention.type not in ("State", "Place", "Person"):
                     named.append(Actor(mention))
         named += [a for a in args._instances(noun, 0)]
         for actor in named:

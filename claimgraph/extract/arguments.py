@@ -94,10 +94,21 @@ class Arguments:
         if token.lemma_.lower() in self.relation_nouns:
             return []
         for child in token.children:
-            if child.dep_ in ("poss", "compound", "nmod") and child.i < token.i:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
                 mention = self.found.at(child)
-                if mention is not None and mention.type != "Place":
-                    return [Actor(mention, 0.15)]
+                if mention is None or mention.type == "Place":
+                    continue
+                if child.dep_ == "amod" and mention.type != "State":
+                    continue
+                states = [mention] + [self.found.at(c) for c in child.conjuncts]  # "French and Egyptian warships"
+                return [Actor(m, 0.15) for m in states if m is not None]
+        for child in token.children:  # "calls by Belarus's rulers", "an appeal from President X"
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and depth < 3:
+                        found = self.actors(pobj, depth + 1)
+                        if found:
+                            return [Actor(a.mention, a.penalty + 0.15) for a in found]
         if token.dep_ in ("ROOT", "dep", "npadvmod", "appos", "conj") and token.pos_ == "NOUN":
             renamed = self._after_comma(token)
             if renamed:

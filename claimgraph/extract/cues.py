@@ -88,8 +88,8 @@ def negated(trigger: Token, lex: Lexicon) -> bool:
                 return True
         if depth > 0 and node.lemma_.lower() in denials:
             return True
-        if node.dep_ in ("ccomp", "relcl", "advcl") or depth > 3:
-            break
+        if node.dep_ in ("ccomp", "relcl", "advcl", "nsubj", "nsubjpass", "csubj") or depth > 3:
+            break  # a negated predicate does not deny a relation named inside its subject
     return trigger.lower_ in cues and False
 
 

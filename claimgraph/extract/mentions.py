@@ -70,6 +70,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
         span = _trim(ent, lex)
         if span is not None and found.free(span.start, span.end):
             _add_ner(found, span, lex)
+    _place_pairs(doc, found)
     _demonym_phrases(doc, found, lex)
     _collectives(doc, found, lex)
     _names_within_document(found)
@@ -214,6 +215,33 @@ def entity_key(mtype: str, name: str) -> str:
     return f"{family}:{alias_key(name)}"
 
 
+# --- "Columbus, Miss.", "North Bend, Ohio": one place ------------------------------------------------------
+
+ABBREVIATION = re.compile(r"^([A-Z][a-z]{0,4}\.|[A-Z]\.[A-Z]\.)$")
+
+
+def _place_pairs(doc: Doc, found: Mentions) -> None:
+    ordered = sorted((m for m in found.items if m.type == "Place"), key=lambda m: m.tok_start)
+    for place in ordered:
+        comma = place.tok_end
+        if comma + 1 >= len(doc) or doc[comma].text != ",":
+            continue
+        nxt = doc[comma + 1]
+        other = found.at(nxt)
+        if other is not None and other.type == "Place" and other.tok_start == comma + 1:
+            end = other.tok_end
+        elif other is None and ABBREVIATION.match(nxt.text):
+            end = comma + 2
+        else:
+            continue
+        if other is not None:
+            found.items.remove(other)
+        for i in range(place.tok_start, end):
+            found.by_token[i] = place
+        span = doc[place.tok_start : end]
+        place.text, place.name, place.end, place.tok_end = span.text, span.text, span.end_char, end
+
+
 # --- demonyms and states with an actor head ("Russian intelligence", "the Venezuelan government") --------
 
 
@@ -231,8 +259,10 @@ def _demonym_phrases(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         if first < len(doc) and doc[first].tag_ == "POS":
             first += 1
         phrase_tokens = doc[first : head.i + 1]
-        if any(found.at(t) is not None for t in phrase_tokens):
+        if any(found.at(t) is not None or t.is_punct for t in phrase_tokens):
             continue
+        if token.i > 0 and doc[token.i - 1].text == "-":
+            continue  # "pro-Russian Islamists": an affix, not a nationality
         kind, phrase = _head_kind(phrase_tokens, lex)
         if kind is None:
             continue
@@ -247,7 +277,7 @@ def _head_kind(tokens: Span, lex: Lexicon) -> tuple[str | None, str]:
         text = " ".join(t.lower_ for t in words)
         lemmas = " ".join(t.lemma_.lower() for t in words)
         for candidate in (text, lemmas):
-            kind = lex.heads.get(candidate)
+            kind = lex.heads.get(candidate) or ("group" if candidate in lex.collective else None)
             if kind:
                 return kind, lemmas
     return None, ""
@@ -383,18 +413,23 @@ def resolve_reference(token: Token, found: Mentions, max_sentences: int = 2) -> 
         else:
             return None
     sent_starts = _sentence_window(token, max_sentences)
+    doc = token.doc
+    candidates = []
     for mention in reversed(found.items):
-        if mention.tok_end > token.i or mention.tok_start < sent_starts:
+        if mention.tok_end > token.i or mention.tok_start < sent_starts or mention.label == "pronoun":
             continue
-        if mention.label in ("pronoun",):
-            continue
-        if definite is not None:
-            if mention.type in definite:
-                return mention
-            continue
-        if _pronoun_fits(kind or "", mention):
+        if mention.tok_start > 0 and doc[mention.tok_start - 1].text == "-":
+            continue  # inside an affix ("pro-Iranian"): not an antecedent
+        fits = mention.type in definite if definite is not None else _pronoun_fits(kind or "", mention)
+        if fits:
+            candidates.append(mention)
+    if not candidates:
+        return None
+    for mention in candidates:  # the nearest subject wins over a nearer object
+        if doc[mention.tok_end - 1].dep_ in ("nsubj", "nsubjpass") or doc[mention.tok_start].dep_ in (
+                "nsubj", "nsubjpass"):
             return mention
-    return None
+    return candidates[0]
 
 
 def _sentence_window(token: Token, count: int) -> int:

@@ -96,6 +96,11 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         others = args.direct_objects(verb) if takes_dobj else []
     if preps:
         others = others + args.prep_objects(verb, preps)
+    if "ccomp" in trig.slots:  # "X demanded that Y cancel ...": Y
+        others = others + [a for c in verb.children if c.dep_ == "ccomp" for a in args.subjects(c)]
+    if "xcomp" in trig.slots:  # "X threatened to break relations with Y": Y
+        for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+            others = others + args.direct_objects(clause) + args.prep_objects(clause, {"with", "against", "in", "on"})
     if not others and trig.kind in SYMMETRIC and len(holders) > 1:
         yield from _pairs(holders, trig, verb, conf)
         return
