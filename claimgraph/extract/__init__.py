@@ -53,6 +53,7 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
             continue
         claims.extend(_claims(document, sent, args, lex))
     used = {c.subject.key for c in claims} | {c.object.key for c in claims if c.object is not None}
+    used |= {c.attributed_to.key for c in claims if c.attributed_to is not None}
     mentions = [m for m in found.items if m.label != "collective" or m.key in used]
     mentions += [m for m in args.references if m.key in used]
     return Extraction(document, sorted(mentions, key=lambda m: m.start), _dedupe(claims))

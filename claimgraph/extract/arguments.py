@@ -82,7 +82,7 @@ class Arguments:
         ref = resolve_reference(token, self.found)
         if ref is not None:
             return [Actor(self._reference(token, ref), 0.1)]
-        if token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             return []
         for child in token.children:
             if child.dep_ == "appos":

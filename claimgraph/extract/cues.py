@@ -39,12 +39,36 @@ def attribution(trigger: Token, sent: Span, args: Arguments, lex: Lexicon) -> Me
                     actors = args.actors(pobj)
                     if actors:
                         return actors[0].mention
+                    return _unnamed_source(pobj, args)
     root = sent.root
     if root.lemma_.lower() in verbs and root not in path:  # "..., officials said." after the clause
         for child in root.children:
             if child.dep_ in ("ccomp", "parataxis") and child in path:
                 return _speaker(root, args, lex)
     return None
+
+
+MEDIA_WORDS = {"media", "newspaper", "press", "report", "reports", "television", "radio", "outlet", "daily"}
+
+
+def _unnamed_source(token: Token, args: Arguments) -> Mention | None:
+    """'according to local and international media': a source without a name is still a source."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = [t for t in token.subtree if t.dep_ not in ("det", "punct") and t.i <= token.i]
+    words += [t for c in token.conjuncts for t in c.subtree if t.dep_ not in ("det", "punct")]
+    if not words:
+        return None
+    start, end = min(t.i for t in words), max(t.i for t in words) + 1
+    span = token.doc[start:end]
+    mtype = "Media" if token.lemma_.lower() in MEDIA_WORDS else "Group"
+    from claimgraph.extract.mentions import entity_key
+
+    mention = Mention(start=span.start_char, end=span.end_char, text=span.text, type=mtype, name=span.text,
+                      key=f"source:{entity_key(mtype, span.text)}", country=None, label="source",
+                      tok_start=start, tok_end=end)
+    args.references.append(mention)
+    return mention
 
 
 def _speaker(verb: Token, args: Arguments, lex: Lexicon) -> Mention | None:

@@ -109,6 +109,10 @@ def _load_actors(lex: Lexicon) -> None:
                 if source is hand or key not in lex.aliases:
                     lex.aliases[key] = actor.key
                 lex.max_alias_tokens = max(lex.max_alias_tokens, key.count(" ") + 1)
+    for row in _rows("demonyms.tsv"):
+        state = f"phx:{row['country']}"
+        if state in lex.actors:
+            lex.aliases[alias_key(row["demonym"])] = state
 
 
 _STOP_ALIASES = frozenset({"us", "it", "is", "in", "on", "as", "at", "an", "or", "no", "so", "to", "we", "he"})

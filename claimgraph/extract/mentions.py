@@ -198,8 +198,18 @@ def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
     elif label == "NORP":
         return  # demonyms of known states come from the gazetteer; other groups from collective nouns
     else:
+        if _part_of_title(span, lex):
+            return  # "Secretary of State", "professor of International Relations": a title, not an actor
         mtype = org_type(text)
     found.add(_mention(span, mtype, text, entity_key(mtype, text), None, label or "NER"))
+
+
+def _part_of_title(span: Span, lex: Lexicon) -> bool:
+    root = span.root
+    if len(span) > 3 or root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    return root.head.head.lower_.rstrip(".") in lex.titles or root.head.head.lemma_.lower() in (
+        "secretary", "minister", "ministry", "department", "professor", "director", "undersecretary")
 
 
 def org_type(name: str) -> str:

@@ -212,6 +212,8 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
         return args.actors(head)
     if dep == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
         return args.subjects(head.head)
+    if dep == "pobj" and head.lower_ == "as" and args.found.at(head.head) is not None:  # "X, as president of Y"
+        return args.actors(head.head)
     for child in noun.children:
         if child.dep_ == "appos":
             got = args.actors(child)
@@ -239,6 +241,8 @@ def _role(noun: Token) -> str:
 def _adjective(adj: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     preps = {s.split(":", 1)[1] for s in trig.slots if s.startswith("prep:")}
     others = args.prep_objects(adj, preps)
+    if not others and adj.dep_ == "acomp":  # "X was present in Y": the parser hangs "in" on the copula
+        others = args.prep_objects(adj.head, preps)
     if not others:
         return
     holders = _described(adj, args)
