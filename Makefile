@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test lint eval bench clean
+.PHONY: install demo test lint eval baselines bench clean
 
 install: $(VENV)/.installed
 
@@ -30,6 +30,9 @@ lint: install
 
 eval: install
 	$(BIN)/python bench/eval.py --shared $(SHARED)
+
+baselines: install
+	$(BIN)/python bench/baselines.py --shared $(SHARED)
 
 bench: install
 	$(BIN)/python bench/throughput.py

@@ -107,3 +107,11 @@ def test_stats_and_entities_export(examples_db: Path) -> None:
     assert len(entities) == stats["entities"]
     russia = next(e for e in entities if e["name"] == "Russia")
     assert russia["type"] == "State" and "seed-russia-latam" in russia["doc_ids"] and "Moscow" in russia["aliases"]
+
+
+def test_min_confidence_filters_the_export(examples_db: Path) -> None:
+    every = _claims(examples_db)
+    done = run_cli("export", "claims", "--db", str(examples_db), "--min-confidence", "0.7")
+    strong = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert strong and len(strong) < len(every)
+    assert all(c["confidence"] >= 0.7 for c in strong)

@@ -92,7 +92,10 @@ class Arguments:
         if token.dep_ == "appos":
             return self._one(token.head, depth + 1) if depth < 3 else []
         if token.lemma_.lower() in self.relation_nouns:
-            return []
+            # "ELN commanders" act for the ELN; "Russia's allies" are not Russia
+            members = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and self.found.at(c)]
+            members_named = [self.found.at(c) for c in members]
+            return [Actor(m, 0.2) for m in members_named if m is not None and m.type not in ("Place", "Person")]
         for child in token.children:
             if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
                 mention = self.found.at(child)

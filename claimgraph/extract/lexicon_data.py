@@ -34,7 +34,7 @@ class Lexicon:
     triggers: dict[tuple[str, str], tuple[Trigger, ...]] = field(default_factory=dict)
     affixes: dict[str, tuple[str, bool, float]] = field(default_factory=dict)
     transfers: dict[str, str] = field(default_factory=dict)
-    transfer_verbs: frozenset[str] = frozenset()
+    transfer_verbs: dict[str, bool] = field(default_factory=dict)  # verb -> the subject receives
     activities: dict[tuple[str, str], str] = field(default_factory=dict)
     accusations: dict[tuple[str, str], tuple[tuple[str, ...], str, float]] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -79,7 +79,10 @@ def load() -> Lexicon:
         lex.affixes[row["affix"]] = (row["kind"], row["dir"] == "-", float(row["conf"]))
     lex.transfers = {row["goods"]: row["kind"] for row in _rows("transfers.tsv")}
     verbs = resources.files("claimgraph.extract.lexicon").joinpath("transfer_verbs.txt").read_text()
-    lex.transfer_verbs = frozenset(v.strip() for v in verbs.splitlines() if v.strip() and not v.startswith("#"))
+    for line in verbs.splitlines():
+        if line.strip() and not line.startswith("#"):
+            verb, direction = line.split("\t")
+            lex.transfer_verbs[verb.strip()] = direction.strip() == "-"
     lex.activities = {(row["modifier"], row["head"]): row["activity"] for row in _rows("activities.tsv")}
     for row in _rows("accusations.tsv"):
         lex.accusations[(row["lemma"], row["pos"])] = (tuple(row["slot"].split(",")), row["actor"],
@@ -106,13 +109,21 @@ def _load_actors(lex: Lexicon) -> None:
                 key = alias_key(alias)
                 if not key or (source is not hand and _ambiguous(key)):
                     continue
-                if source is hand or key not in lex.aliases:
+                if source is hand or key not in lex.aliases or _rank(actor) < _rank(lex.actors[lex.aliases[key]]):
                     lex.aliases[key] = actor.key
                 lex.max_alias_tokens = max(lex.max_alias_tokens, key.count(" ") + 1)
     for row in _rows("demonyms.tsv"):
         state = f"phx:{row['country']}"
         if state in lex.actors:
             lex.aliases[alias_key(row["demonym"])] = state
+
+
+_RANKS = {"State": 0, "Person": 1, "Agency": 3, "Place": 4}
+
+
+def _rank(actor: Actor) -> int:
+    """When two gazetteer rows share a name, a state beats a person, which beats an organisation."""
+    return _RANKS.get(actor.type, 2)
 
 
 _STOP_ALIASES = frozenset({"us", "it", "is", "in", "on", "as", "at", "an", "or", "no", "so", "to", "we", "he"})

@@ -73,7 +73,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
     _place_pairs(doc, found)
     _demonym_phrases(doc, found, lex)
     _collectives(doc, found, lex)
-    _names_within_document(found)
+    _names_within_document(found, doc)
     _acronyms(doc, found)
     found.items.sort(key=lambda m: m.tok_start)
     return found
@@ -193,8 +193,8 @@ def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
     text = span.text
     if label == "PERSON":
         mtype = "Person"
-    elif label in ("GPE",) or label in ("LOC", "FAC"):
-        mtype = "Place"
+    elif label in ("GPE", "LOC", "FAC"):
+        mtype = org_type(text, default="Place")  # "the Medellin Cartel" tagged as a facility is still a cartel
     elif label == "NORP":
         return  # demonyms of known states come from the gazetteer; other groups from collective nouns
     else:
@@ -212,12 +212,12 @@ def _part_of_title(span: Span, lex: Lexicon) -> bool:
         "secretary", "minister", "ministry", "department", "professor", "director", "undersecretary")
 
 
-def org_type(name: str) -> str:
+def org_type(name: str, default: str = "Group") -> str:
     low = name.lower()
     for pattern, mtype in ORG_TYPES:
         if re.search(pattern, low):
             return mtype
-    return "Group"
+    return default
 
 
 def entity_key(mtype: str, name: str) -> str:
@@ -321,6 +321,9 @@ def _collectives(doc: Doc, found: Mentions, lex: Lexicon) -> None:
             continue
         if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             continue  # the head of the phrase decides
+        if token.lower_ in DEFINITES and [c.lower_ for c in token.lefts] in (["the"], ["this"], ["that"]) \
+                and resolve_reference(token, found) is not None:
+            continue  # "the cartel": a reference back to a named cartel, resolved where it is used
         mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod") and found.at(c) is None]
         start = min((c.left_edge.i for c in mods), default=token.i)
         for i in range(start, token.i):  # never swallow a named actor: "FARC terrorists" stays FARC + noun
@@ -354,10 +357,22 @@ def _collective_key(words: Span, head: Token, lex: Lexicon) -> str | None:
 # --- names within a document: surnames, first names, acronyms ------------------------------------------
 
 
-def _names_within_document(found: Mentions) -> None:
-    """A surname or first name alone joins the full name seen in the document, when only one fits."""
+def _names_within_document(found: Mentions, doc: Doc) -> None:
+    """A surname or first name alone joins the full name seen in the document, when only one fits;
+    a surname the NER missed ("Lehder later worked ...") becomes a mention of that person."""
     people = [m for m in found.items if m.type == "Person"]
     full = [m for m in people if len(m.name.split()) >= 2]
+    surnames: dict[str, list[Mention]] = {}
+    for m in full:
+        surnames.setdefault(m.text.split()[-1], []).append(m)
+    for token in doc:
+        targets = surnames.get(token.text)
+        if not targets or token.pos_ != "PROPN" or found.at(token) is not None or len({t.key for t in targets}) > 1:
+            continue
+        first = targets[0]
+        if first.tok_start > token.i:
+            continue
+        found.add(_mention(doc[token.i : token.i + 1], "Person", first.name, first.key, first.country, "surname"))
     for mention in people:
         words = mention.text.split()
         if len(words) != 1:
@@ -425,8 +440,14 @@ def resolve_reference(token: Token, found: Mentions, max_sentences: int = 2) -> 
     sent_starts = _sentence_window(token, max_sentences)
     doc = token.doc
     candidates = []
+    clause_subjects = set()
+    if token.dep_ in ("dobj", "pobj", "dative", "iobj"):  # "X trained them": them is not X
+        verb = token.head if token.dep_ != "pobj" else token.head.head
+        clause_subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
     for mention in reversed(found.items):
         if mention.tok_end > token.i or mention.tok_start < sent_starts or mention.label == "pronoun":
+            continue
+        if any(mention.tok_start <= i < mention.tok_end for i in clause_subjects):
             continue
         if mention.tok_start > 0 and doc[mention.tok_start - 1].text == "-":
             continue  # inside an affix ("pro-Iranian"): not an antecedent
@@ -435,11 +456,15 @@ def resolve_reference(token: Token, found: Mentions, max_sentences: int = 2) -> 
             candidates.append(mention)
     if not candidates:
         return None
-    for mention in candidates:  # the nearest subject wins over a nearer object
+    nearest = candidates[0]
+    sentence = doc[nearest.tok_start].sent
+    for mention in candidates:  # in the nearest candidate's sentence, its subject wins over a nearer object
+        if mention.tok_start < sentence.start:
+            break
         if doc[mention.tok_end - 1].dep_ in ("nsubj", "nsubjpass") or doc[mention.tok_start].dep_ in (
                 "nsubj", "nsubjpass"):
             return mention
-    return candidates[0]
+    return nearest
 
 
 def _sentence_window(token: Token, count: int) -> int:

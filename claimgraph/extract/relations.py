@@ -132,8 +132,12 @@ def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, t
 def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """'sell weapons to X', 'provide X with money': the goods decide the kind."""
     goods = [c for c in verb.children if c.dep_ == "dobj"]
-    receivers = args.prep_objects(verb, {"to", "for"}) + [
-        a for c in verb.children if c.dep_ == "dative" for a in args.actors(c)]
+    incoming = lex.transfer_verbs.get(verb.lemma_.lower(), False)
+    if incoming:  # "Hamas received money from Iran": Iran gives to Hamas
+        receivers = args.prep_objects(verb, {"from"})
+    else:
+        receivers = args.prep_objects(verb, {"to", "for"}) + [
+            a for c in verb.children if c.dep_ == "dative" for a in args.actors(c)]
     kind = None
     for good in goods:
         for item in [good, *good.conjuncts]:
@@ -151,7 +155,7 @@ def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     if kind is None or not receivers:
         return
     holders = args.passive_subjects(verb) if is_passive(verb) else args.subjects(verb)
-    yield from _emit(holders, receivers, kind, False, verb, 0.7, "transfer")
+    yield from _emit(holders, receivers, kind, incoming, verb, 0.7, "transfer")
 
 
 # --- nouns ------------------------------------------------------------------------------------------------
@@ -165,8 +169,9 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     for child in noun.children:
         if child.dep_ == "poss" and "poss" in trig.slots:
             others += args.actors(child)
+    for child in _left_modifiers(noun):
         compound = "compound" in trig.slots or "compound-org" in trig.slots
-        if child.dep_ in ("compound", "nmod", "amod") and compound and child.i < noun.i:
+        if compound:
             mention = args.found.at(child)
             state_ok = "compound" in trig.slots or mention is None or mention.type not in ("State", "Place")
             if mention is not None and mention.type != "Person" and state_ok:
@@ -182,6 +187,17 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         holders, others = _title_of_country(noun, others, args)
     role = _role(noun) if trig.kind == "MEMBER_OF" else None
     yield from _emit(holders, others, trig.kind, trig.reverse, noun, trig.confidence, "noun", role=role)
+
+
+def _left_modifiers(noun: Token) -> list[Token]:
+    """Compound and adjective modifiers before a noun, through compound chains ('U.S. Attorney General')."""
+    out = []
+    stack = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i]
+    while stack:
+        child = stack.pop()
+        out.append(child)
+        stack.extend(c for c in child.children if c.dep_ in ("compound", "nmod", "amod") and c.i < child.i)
+    return out
 
 
 def _title_of_country(noun: Token, others: list[Actor], args: Arguments) -> tuple[list[Actor], list[Actor]]:

@@ -44,3 +44,30 @@ def test_negation_hedging_and_attribution() -> None:
 def test_credits_and_lists_give_no_ties() -> None:
     assert triples("Image: Drawing by Vladimir Putin for Rosneft.") == set()
     assert triples("Delegates from Cuba, Iran, Russia and China attended the summit.") == set()
+
+
+def test_nominal_relations_proxy_outreach_and_titles() -> None:
+    got = triples("Belarus, Moscow's closest proxy, hosted the drills. Iran's outreach to Bolivia deepened. "
+                  "Venezuelan Defense Minister Vladimir Padrino met the delegation.")
+    assert ("Russia", "SUPPORTS", "Belarus") in got
+    assert ("Iran", "COOPERATES_WITH", "Bolivia") in got
+    assert ("Vladimir Padrino", "MEMBER_OF", "Venezuela") in got
+
+
+def test_title_gives_member_of_with_role() -> None:
+    result = extract_text("Colombian Attorney General Nestor Martinez thanked the DEA.")
+    roles = {(c.subject.name, c.object.name if c.object else None): c.role for c in result.claims
+             if c.relation == "MEMBER_OF"}
+    assert roles.get(("Nestor Martinez", "Colombia")) == "general"
+
+
+def test_transfers_take_their_kind_from_the_goods() -> None:
+    got = triples("Moscow sold helicopters and weapons to Caracas. Hamas received money from Iran.")
+    assert ("Russia", "ARMS", "Venezuela") in got
+    assert ("Iran", "FUNDS", "Hamas") in got
+
+
+def test_demands_and_threats() -> None:
+    got = triples("Greece demanded that Turkey withdraw its troops. Israel threatened to break relations with Hamas.")
+    assert ("Greece", "OPPOSES", "Turkey") in got
+    assert ("Israel", "OPPOSES", "Hamas") in got

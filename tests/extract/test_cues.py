@@ -1,0 +1,39 @@
+"""Attribution, hedging, negation and time, on sentences written for these tests."""
+
+from tests.conftest import extract_text
+
+
+def _claims(text: str) -> dict:
+    return {(c.subject.name, c.relation, c.object.name if c.object else c.activity): c
+            for c in extract_text(text).claims}
+
+
+def test_said_that_attributes_the_reported_clause() -> None:
+    claim = _claims("Evo Morales said that Cuba had armed the rebels.")[("Cuba", "ARMS", "rebels")]
+    assert claim.attributed_to is not None and claim.attributed_to.name == "Evo Morales"
+
+
+def test_according_to_an_unnamed_source_is_still_a_source() -> None:
+    claim = _claims("According to local media, the ELN was present in Apure.")
+    [(key, value)] = list(claim.items())
+    assert key[1] == "OPERATES_IN" and value.attributed_to is not None
+    assert value.attributed_to.text == "local media"
+
+
+def test_hedges_and_denials() -> None:
+    claims = _claims("Hamas reportedly received money from Iran. Cuba denied funding the ELN. "
+                     "Syria never armed Hezbollah.")
+    assert claims[("Iran", "FUNDS", "Hamas")].hedged
+    assert claims[("Cuba", "FUNDS", "ELN")].negated
+    assert claims[("Syria", "ARMS", "Hezbollah")].negated
+    assert not claims[("Iran", "FUNDS", "Hamas")].negated
+
+
+def test_negated_predicate_does_not_deny_a_relation_inside_its_subject() -> None:
+    claims = _claims("Iran's cooperation with Bolivia is not new.")
+    assert not claims[("Iran", "COOPERATES_WITH", "Bolivia")].negated
+
+
+def test_time_expression_on_the_claim() -> None:
+    claims = _claims("Iran's outreach to Bolivia deepened in 2012. Since 2008, Russia has financed Nicaragua.")
+    assert claims[("Russia", "FUNDS", "Nicaragua")].time == "Since 2008"

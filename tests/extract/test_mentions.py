@@ -1,0 +1,44 @@
+"""Mentions and in-document coreference, on sentences written for these tests."""
+
+from tests.conftest import extract_text, triples
+
+
+def _mentions(text: str) -> dict[str, tuple[str, str]]:
+    return {m.text: (m.name, m.type) for m in extract_text(text).mentions}
+
+
+def test_demonyms_metonyms_and_agencies() -> None:
+    got = triples("The Venezuelan government sheltered ELN commanders, and the Kremlin praised Russian intelligence.")
+    assert ("Venezuela", "SUPPORTS", "ELN") in got
+    assert ("Russia", "SUPPORTS", "Russian intelligence") in got
+    assert ("Russian intelligence", "MEMBER_OF", "Russia") in got  # an agency of Russia, not Russia
+
+
+def test_gazetteer_repairs_named_entity_errors() -> None:
+    found = _mentions("Rosatom and the Cartel of the Suns met in Caracas.")
+    assert found["Rosatom"] == ("Rosatom", "Company")
+    assert found["Cartel of the Suns"] == ("Cartel of the Suns", "CriminalGroup")
+
+
+def test_unnamed_collective_actor_only_when_it_takes_part_in_a_claim() -> None:
+    assert ("Drug cartels", "FUNDS", "local militias") in triples("Drug cartels financed local militias in Sinaloa.")
+    assert not [m for m in extract_text("The weather hurt local farmers.").mentions if m.label == "collective"]
+
+
+def test_pronoun_surname_acronym_and_definite_description() -> None:
+    text = ("Carlos Lehder founded a smuggling network. Lehder later worked with the Medellin Cartel. "
+            "The Office of Foreign Assets Control (OFAC) sanctioned Hezbollah. OFAC also sanctioned Hamas. "
+            "The Sinaloa Cartel expanded in Honduras. The cartel later financed Los Zetas. "
+            "Hugo Chavez visited Tehran. He praised Hezbollah.")
+    got = triples(text)
+    assert ("Carlos Lehder", "COOPERATES_WITH", "Medellin Cartel") in got
+    assert {("Office of Foreign Assets Control", "OPPOSES", "Hezbollah"),
+            ("Office of Foreign Assets Control", "OPPOSES", "Hamas")} <= got
+    assert ("Sinaloa Cartel", "FUNDS", "Los Zetas") in got
+    assert ("Hugo Chavez", "SUPPORTS", "Hezbollah") in got
+
+
+def test_a_person_and_a_country_keep_apart() -> None:
+    found = {m.text: m.type for m in extract_text("Jordan met Michael Jordan in Amman.").mentions}
+    assert found.get("Michael Jordan") == "Person"
+    assert found.get("Jordan") != "Person"
