@@ -123,6 +123,8 @@ def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, t
             relation = kind
             if kind == "OPERATES_IN" and obj.mention.type not in ("Place", "State"):
                 continue
+            if kind == "MEMBER_OF" and obj.mention.type == "Place":
+                relation = "OPERATES_IN"  # "New Jersey Gov. X", "mayor of Mohammadia": an office held in a place
             if kind == "MEMBER_OF" and obj.mention.type == "Person":
                 continue
             score = max(0.05, min(1.0, conf - h.penalty - o.penalty))
@@ -222,8 +224,8 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
         head, dep = first.head, first.dep_
     if dep in ("attr", "acomp", "oprd") and head.lemma_.lower() in COPULAS:
         return args.subjects(head)
-    if dep == "appos":
-        return args.actors(head)
+    if dep == "appos":  # "X and Y, the mayor of Z": the appositive names X alone
+        return args._one(head, 0)
     if dep in ("compound", "nmod") and args.found.at(head) is not None:
         return args.actors(head)
     if dep == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
