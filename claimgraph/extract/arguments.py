@@ -139,7 +139,8 @@ class Arguments:
     def _after_comma(self, token: Token) -> list[Actor]:
         """'Hezbollah, the structure created by ...': a noun phrase right after 'X,' renames X."""
         doc = token.doc
-        start = token.left_edge.i
+        modifiers = [c.i for c in token.children if c.dep_ in ("det", "amod", "compound", "nummod", "poss")]
+        start = min([*modifiers, token.i])  # the noun phrase's own start, not its subtree's
         if start < 2 or doc[start - 1].text != ",":
             return []
         mention = self.found.at(doc[start - 2])
@@ -176,9 +177,10 @@ class Arguments:
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Actor]:
         """The subject of a verb; a controlled or coordinated verb borrows its governor's subject."""
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return self.actors(child)
+        for dep in ("nsubj", "csubj"):  # a clausal subject only when there is no nominal one
+            for child in verb.children:
+                if child.dep_ == dep:
+                    return self.actors(child)
         if depth > 3:
             return []
         if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "oprd") and verb.head is not verb:
