@@ -158,6 +158,92 @@ def strongest(db: str | None, top: int) -> None:
                    f"(claimed {row['claims']}x by {row['sources']} source(s){hedge})")
 
 
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--db", default=None, help=DB_HELP)
+def merge(a: str, b: str, db: str | None) -> None:
+    """Judge that A and B are one actor (kept and re-applied on every rebuild)."""
+    from claimgraph import curate
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db) as store:
+        entity = curate.merge(store, a, b)
+    click.echo(f"merged: {entity['name']} ({entity['type']}), names: {', '.join(entity['aliases'][:10])}")
+
+
+@cli.command()
+@click.argument("entity")
+@click.option("--db", default=None, help=DB_HELP)
+def split(entity: str, db: str | None) -> None:
+    """Undo the merges that made ENTITY: each name it joined becomes an entity again."""
+    from claimgraph import curate
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db) as store:
+        parts = curate.split(store, entity)
+    for part in parts:
+        click.echo(f"{part['entity_id']}  {part['name']} ({part['type']})")
+
+
+@cli.command()
+@click.argument("entity")
+@click.argument("name")
+@click.option("--db", default=None, help=DB_HELP)
+def rename(entity: str, name: str, db: str | None) -> None:
+    """Give ENTITY the canonical NAME (kept and re-applied on every rebuild)."""
+    from claimgraph import curate
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db) as store:
+        renamed = curate.rename(store, entity, name)
+    click.echo(f"renamed: {renamed['name']} ({renamed['entity_id']})")
+
+
+@cli.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--export", "export_to", type=click.Path(dir_okay=False), default=None,
+              help="Write every judgement to this JSON Lines file.")
+@click.option("--import", "import_from", type=click.Path(dir_okay=False), default=None,
+              help="Add the judgements of this file and re-resolve.")
+def judgements(db: str | None, export_to: str | None, import_from: str | None) -> None:
+    """List the user's judgements (merge, split, rename), or export / import them as a file."""
+    from claimgraph import curate
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db) as store:
+        if import_from:
+            added = curate.import_file(store, import_from)
+            click.echo(f"imported {added} new judgement(s) from {import_from}")
+        if export_to:
+            count = curate.export_file(store, export_to)
+            click.echo(f"exported {count} judgement(s) to {export_to}")
+        if not import_from and not export_to:
+            for judgement in curate.listing(store):
+                click.echo(f"{judgement.at}  {judgement.kind:<7} {judgement.note or ''}")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--db", default=None, help=DB_HELP)
+def entity(name: str, db: str | None) -> None:
+    """Who NAME resolves to: its names, documents, and why its names were merged."""
+    from claimgraph.analyse.ties import lookup
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db, read_only=True) as store:
+        found = lookup(store, name)
+    attributes = json.loads(found["attributes"] or "{}")
+    click.echo(f"{found['name']} ({found['type']}{', ' + found['country'] if found['country'] else ''}) "
+               f"{found['entity_id']}")
+    click.echo(f"  names: {', '.join(found['aliases'])}")
+    click.echo(f"  documents: {', '.join(found['doc_ids'])}")
+    for step in attributes.get("merges", []):
+        click.echo(f"  merged {' + '.join(step['names'])}: {step['rule']}")
+    if attributes.get("renamed"):
+        click.echo("  name set by a user judgement")
+
+
 def _clip(text: str, size: int = 220) -> str:
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1] + "…"

@@ -3,7 +3,7 @@
     documents = ingest.read_paths(paths)          # files, folders, stdin -> Document | Skipped
     batches   = engines.run(batches, workers)     # spaCy parse + patterns -> mentions, claims
     store.replace_documents(...)                  # one transaction per batch
-    store.replace_entities(resolve.build_entities(...))
+    resolve_store(store)                          # cross-document entities + the user's judgements
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from claimgraph.ids import content_id
 from claimgraph.ingest import Skipped, read_paths
 from claimgraph.ingest.walk import check_paths
 from claimgraph.model import Claim, Document, Mention
-from claimgraph.resolve import build_entities, entity_id
+from claimgraph.resolve import Resolution, entity_id, protos_from, resolve
+from claimgraph.resolve.judgements import from_row
 from claimgraph.store import Store
 
 BATCH_WORDS = 20_000
@@ -67,9 +68,7 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1,
             store.replace_documents(documents, mentions, claims)
             summary.mentions += len(mentions)
             summary.claims += len(claims)
-        entities = build_entities(store.mention_rows(), _endpoints(store))
-        store.replace_entities(entities)
-        summary.entities = len(entities)
+        summary.entities = len(resolve_store(store).entities)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -87,12 +86,12 @@ def _batches(documents: Iterator[Document]) -> Iterator[list[Document]]:
         yield batch
 
 
-def _endpoints(store: Store) -> set[str]:
-    ids: set[str] = set()
-    for subject_id, object_id, _ in store.claim_endpoints():
-        ids.add(subject_id)
-        ids.add(object_id)
-    return ids
+def resolve_store(store: Store) -> Resolution:
+    """Resolve entities over everything stored (no NLP), re-applying the user's judgements."""
+    protos = protos_from(store.mention_rows(), store.claim_keys())
+    resolution = resolve(protos, [from_row(r) for r in store.judgements()])
+    store.replace_entities(resolution.entities, resolution.key_to_id)
+    return resolution
 
 
 def _rows(results: list[Extraction]) -> tuple[list[dict], list[dict], list[dict]]:
@@ -115,12 +114,15 @@ def _mention_row(doc_id: str, m: Mention) -> dict:
 
 
 def _claim_row(c: Claim) -> dict:
+    object_key = c.object.key if c.object is not None else f"activity:{c.activity}"
     subject_id = entity_id(c.subject.key)
-    object_id = entity_id(c.object.key) if c.object is not None else f"activity:{c.activity}"
+    object_id = entity_id(c.object.key) if c.object is not None else object_key
     attributed = c.attributed_to
     return {
-        "claim_id": content_id("claim", c.doc_id, subject_id, c.relation, object_id, c.char_start, c.trigger,
+        "claim_id": content_id("claim", c.doc_id, c.subject.key, c.relation, object_key, c.char_start, c.trigger,
                                c.role),
+        "subject_key": c.subject.key, "object_key": object_key,
+        "attributed_to_key": attributed.key if attributed else None,
         "doc_id": c.doc_id, "subject_id": subject_id, "subject_text": c.subject.text, "relation": c.relation,
         "object_id": object_id, "object_text": c.object.text if c.object is not None else c.activity,
         "role": c.role, "trigger": c.trigger, "sentence": c.sentence, "char_start": c.char_start,

@@ -43,6 +43,7 @@ class Lexicon:
     titles: frozenset[str] = frozenset()
     actors: dict[str, Actor] = field(default_factory=dict)  # key -> actor
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> key
+    gazetteer_aliases: dict[str, str] = field(default_factory=dict)  # the same, from gazetteer.tsv alone
     max_alias_tokens: int = 1
 
 
@@ -111,11 +112,29 @@ def _load_actors(lex: Lexicon) -> None:
                     continue
                 if source is hand or key not in lex.aliases or _rank(actor) < _rank(lex.actors[lex.aliases[key]]):
                     lex.aliases[key] = actor.key
+                    if source is not hand:
+                        lex.gazetteer_aliases[key] = actor.key
                 lex.max_alias_tokens = max(lex.max_alias_tokens, key.count(" ") + 1)
+    _redirect_duplicates(lex, hand)
     for row in _rows("demonyms.tsv"):
         state = f"phx:{row['country']}"
         if state in lex.actors:
             lex.aliases[alias_key(row["demonym"])] = state
+
+
+def _redirect_duplicates(lex: Lexicon, hand: list[dict[str, str]]) -> None:
+    """A hand-kept actor absorbs the gazetteer rows that share one of its names and its kind
+    ("Vladimir Putin" in both): every alias of those rows then names the hand-kept actor."""
+    redirect: dict[str, str] = {}
+    for row in hand:
+        actor = lex.actors[row["key"]]
+        for alias in [row["name"], *filter(None, (row["aliases"] or "").split("|"))]:
+            other = lex.gazetteer_aliases.get(alias_key(alias))
+            if other and other != actor.key and (lex.actors[other].type == "Person") == (actor.type == "Person"):
+                redirect[other] = actor.key
+    for alias, key in list(lex.aliases.items()):
+        if key in redirect:
+            lex.aliases[alias] = redirect[key]
 
 
 _RANKS = {"State": 0, "Person": 1, "Agency": 3, "Place": 4}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.lexicon_data import Lexicon, alias_key
+from claimgraph.extract.lexicon_data import Actor, Lexicon, alias_key
 from claimgraph.model import Mention
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -68,7 +68,12 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
         _add_gazetteer(doc, found, start, end, key, lex)
     for ent in ents:
         span = _trim(ent, lex)
-        if span is not None and found.free(span.start, span.end):
+        if span is None or not found.free(span.start, span.end):
+            continue
+        known = lex.aliases.get(alias_key(span.text))  # a trimmed entity the gazetteer knows
+        if known and _accept(span, lex.actors[known].type):
+            _add_gazetteer(doc, found, span.start, span.end, known, lex)
+        else:
             _add_ner(found, span, lex)
     _place_pairs(doc, found)
     _demonym_phrases(doc, found, lex)
@@ -144,7 +149,7 @@ def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexico
         if outer is not None and outer.label_ in ("ORG", "FAC", "PERSON") and len(outer) > end - start:
             inside = [g for g in gazetteer if outer.start <= g[0] and g[1] <= outer.end]
             covered = sum(g[1] - g[0] for g in inside)
-            gaps = [t for t in outer if t.is_punct or t.lower_ in ("the", "'s", "and", "or", "&")]
+            gaps = [t for t in outer if t.is_punct or t.is_space or t.lower_ in ("the", "'s", "and", "or", "&")]
             if covered + len(gaps) < len(outer) or len(inside) < 2:
                 continue
         keep.append((start, end, key))
@@ -172,9 +177,10 @@ def _trim(ent: Span, lex: Lexicon) -> Span | None:
     """Strip determiners, possessive endings and (for people) leading titles from an entity span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
         end -= 1
     if ent.label_ == "PERSON":
         while end - start > 1 and _title_word(doc[start], lex):
@@ -200,8 +206,21 @@ def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
     else:
         if _part_of_title(span, lex):
             return  # "Secretary of State", "professor of International Relations": a title, not an actor
+        state = _government_of(text, lex)
+        if state is not None:  # "Government of Colombia" is Colombia
+            found.add(_mention(span, "State", state.name, state.key, state.country, "demonym"))
+            return
         mtype = org_type(text)
     found.add(_mention(span, mtype, text, entity_key(mtype, text), None, label or "NER"))
+
+
+def _government_of(text: str, lex: Lexicon) -> Actor | None:
+    match = re.match(r"^(?:the\s+)?(\w+)\s+of\s+(?:the\s+)?(.+)$", text, re.I)
+    if not match or lex.heads.get(match.group(1).lower()) != "state":
+        return None
+    key = lex.aliases.get(alias_key(match.group(2)))
+    actor = lex.actors.get(key) if key else None
+    return actor if actor is not None and actor.type == "State" else None
 
 
 def _part_of_title(span: Span, lex: Lexicon) -> bool:
@@ -362,11 +381,17 @@ def _names_within_document(found: Mentions, doc: Doc) -> None:
     a surname the NER missed ("Lehder later worked ...") becomes a mention of that person."""
     people = [m for m in found.items if m.type == "Person"]
     full = [m for m in people if len(m.name.split()) >= 2]
+    for mention in found.items:  # "Tareck" tagged as a place, "GOMEZ" as an organisation: a name part is a person
+        if mention.type != "Person" and mention.label in NER_LABELS and len(mention.text.split()) == 1:
+            word = mention.text.lower()
+            if any(_name_part(word, m.name) or _name_part(word, m.text) for m in full):
+                mention.type = "Person"
+                people.append(mention)
     surnames: dict[str, list[Mention]] = {}
     for m in full:
-        surnames.setdefault(m.text.split()[-1], []).append(m)
+        surnames.setdefault(m.text.split()[-1].lower(), []).append(m)
     for token in doc:
-        targets = surnames.get(token.text)
+        targets = surnames.get(token.lower_)
         if not targets or token.pos_ != "PROPN" or found.at(token) is not None or len({t.key for t in targets}) > 1:
             continue
         first = targets[0]
@@ -378,10 +403,15 @@ def _names_within_document(found: Mentions, doc: Doc) -> None:
         if len(words) != 1:
             continue
         word = words[0].lower()
-        fits = {m.key: m for m in full if _name_part(word, m.name)}
-        if len(fits) == 1:
-            target = next(iter(fits.values()))
+        fits = {m.key: m for m in full if _name_part(word, m.name) or _name_part(word, m.text)}
+        if len({_first_last(m.name) for m in fits.values()}) == 1:  # "Craig Faller" and "Craig S. Faller" agree
+            target = max(fits.values(), key=lambda m: (len(m.name), m.key))
             mention.key, mention.name, mention.country = target.key, target.name, target.country
+
+
+def _first_last(name: str) -> tuple[str, str]:
+    words = [w for w in re.split(r"[\s]+", name.lower()) if len(w.strip(".")) > 1]
+    return (words[0], words[-1]) if words else ("", "")
 
 
 def _name_part(word: str, name: str) -> bool:

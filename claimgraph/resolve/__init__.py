@@ -1,5 +1,6 @@
-"""Entities from mentions: one entity per actor, with every name it was seen under."""
+"""Cross-document entity resolution: one entity per actor, with every name it was seen under and why."""
 
-from claimgraph.resolve.entities import build_entities, entity_id
+from claimgraph.resolve.entities import Resolution, entity_id, protos_from, resolve
+from claimgraph.resolve.judgements import Judgement
 
-__all__ = ["build_entities", "entity_id"]
+__all__ = ["Judgement", "Resolution", "entity_id", "protos_from", "resolve"]

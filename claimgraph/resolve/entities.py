@@ -1,58 +1,130 @@
-"""Group mentions into entities. Within a document extract/ already joined surnames, acronyms and pronouns;
-across documents entities join on their key (a gazetteer id, or type family and normalised name)."""
+"""Entities from mentions: protos per key, automatic clustering, then the user's judgements."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from claimgraph.extract.lexicon_data import load
+from claimgraph.extract.lexicon_data import alias_key, load
 from claimgraph.ids import content_id
+from claimgraph.resolve.cluster import Merge, Proto, UnionFind, cluster
+from claimgraph.resolve.judgements import Judgement
 
 
 def entity_id(key: str) -> str:
     return content_id("entity", key)
 
 
-@cache
-def _lexicon_ids() -> dict[str, str]:
-    return {entity_id(key): key for key in load().actors}
+@dataclass
+class Resolution:
+    entities: list[dict]
+    key_to_id: dict[str, str]
+    merges: list[Merge]
 
 
-def build_entities(mention_rows: Iterable[tuple], endpoint_ids: Iterable[str]) -> list[dict]:
-    """mention_rows: (entity_key, entity_id, type, name, text, country, doc_id, label, count)."""
+def protos_from(mention_rows: Iterable[tuple], endpoint_keys: Iterable[str]) -> dict[str, Proto]:
+    """mention_rows: (entity_key, type, name, text, country, doc_id, label, count)."""
     lex = load()
-    groups: dict[str, list[tuple]] = defaultdict(list)
-    for row in mention_rows:
-        groups[row[0]].append(row)
-    entities = []
-    for key, rows in groups.items():
-        actor = lex.actors.get(key)
-        names = Counter({r[3]: 0 for r in rows})
-        types: Counter[str] = Counter()
-        countries: Counter[str] = Counter()
-        for _, _, mtype, seen_name, _, country, _, label, count in rows:
-            if label != "pronoun":
-                names[seen_name] += count
-            types[mtype] += count
-            if country:
-                countries[country] += count
-        name = actor.name if actor else max(names, key=lambda n: (names[n], len(n), n))
-        etype = actor.type if actor else types.most_common(1)[0][0]
-        aliases = sorted({r[4] for r in rows if r[7] != "pronoun"} | {n for n in names if names[n]})
-        entities.append({
-            "entity_id": rows[0][1], "name": name, "type": etype, "aliases": aliases,
-            "country": (actor.country if actor else None) or (countries.most_common(1)[0][0] if countries else None),
-            "attributes": None, "doc_ids": sorted({r[6] for r in rows}),
-        })
-    known = {e["entity_id"] for e in entities}
-    ids = _lexicon_ids()
-    for eid in sorted(set(endpoint_ids) - known):
-        lexicon_key = ids.get(eid)
-        if lexicon_key is None:
+    protos: dict[str, Proto] = {}
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, mtype, name, text, country, doc_id, label, count in mention_rows:
+        proto = protos.get(key)
+        if proto is None:
+            actor = lex.actors.get(key)
+            proto = protos[key] = Proto(key, actor.type if actor else mtype, anchored=actor is not None,
+                                        country=actor.country if actor else None)
+        types[key][mtype] += count
+        if label != "pronoun":
+            proto.names[name] += count
+            proto.names[text] += 0
+        proto.docs.add(doc_id)
+        if country and not proto.country:
+            proto.country = country
+    for key, counter in types.items():
+        if not protos[key].anchored:
+            protos[key].type = counter.most_common(1)[0][0]
+    for proto in list(protos.values()):
+        if proto.anchored:
             continue
-        actor = lex.actors[lexicon_key]
-        entities.append({"entity_id": eid, "name": actor.name, "type": actor.type, "aliases": [],
-                         "country": actor.country, "attributes": None, "doc_ids": []})
-    return entities
+        for name in proto.names:
+            hint = lex.aliases.get(alias_key(name))
+            if hint and hint != proto.key:
+                if hint not in protos:
+                    actor = lex.actors[hint]
+                    protos[hint] = Proto(hint, actor.type, Counter({actor.name: 0}), set(), actor.country, True)
+                proto.hint = hint
+                break
+    for key in endpoint_keys:  # claim ends known only from the gazetteer ("President Putin" -> Russia)
+        if key and key not in protos and key in lex.actors:
+            actor = lex.actors[key]
+            protos[key] = Proto(key, actor.type, Counter({actor.name: 0}), set(), actor.country, True)
+    return protos
+
+
+def resolve(protos: dict[str, Proto], judgements: Sequence[Judgement] = ()) -> Resolution:
+    uf, merges = cluster(protos)
+    renames = _apply(uf, protos, judgements)
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in protos:
+        members[uf.find(key)].append(key)
+    entities, key_to_id = [], {}
+    merges_by_root: dict[str, list[Merge]] = defaultdict(list)
+    for merge in merges:
+        merges_by_root[uf.find(merge.a)].append(merge)
+    for root, keys in members.items():
+        keys.sort(key=lambda k: (not protos[k].anchored, k))
+        eid = entity_id(keys[0])
+        for key in keys:
+            key_to_id[key] = eid
+        entities.append(_entity(eid, [protos[k] for k in keys], renames.get(root),
+                                [m for m in merges_by_root[root] if uf.find(m.b) == root]))
+    return Resolution(entities, key_to_id, merges)
+
+
+def _apply(uf: UnionFind, protos: dict[str, Proto], judgements: Sequence[Judgement]) -> dict[str, str]:
+    """Re-apply the user's judgements in the order they were made; returns name overrides per root."""
+    names: dict[str, str] = {}
+    for judgement in sorted(judgements, key=lambda j: j.at):
+        keys = [k for k in judgement.keys if k in protos]
+        if not keys:
+            continue
+        if judgement.kind == "merge":
+            others = [k for k in judgement.other if k in protos]
+            for key in keys[1:] + others:
+                uf.union(keys[0], key)
+        elif judgement.kind == "split":
+            uf.separate(keys, protos)
+        elif judgement.kind == "rename" and judgement.name:
+            names[uf.find(keys[0])] = judgement.name
+    return {uf.find(k): v for k, v in names.items() if k in uf.parent} | names
+
+
+def _entity(eid: str, protos: list[Proto], rename: str | None, merges: list[Merge]) -> dict:
+    lex = load()
+    anchored = [p for p in protos if p.anchored]
+    names: Counter[str] = Counter()
+    docs: set[str] = set()
+    types: Counter[str] = Counter()
+    countries: Counter[str] = Counter()
+    for proto in protos:
+        names.update(proto.names)
+        docs |= proto.docs
+        types[proto.type] += sum(proto.names.values()) or 1
+        if proto.country:
+            countries[proto.country] += 1
+    if rename:
+        name = rename
+    elif anchored:
+        name = lex.actors[anchored[0].key].name
+    else:
+        name = max(names, key=lambda n: (names[n], len(n), n))
+    etype = anchored[0].type if anchored else types.most_common(1)[0][0]
+    attributes = {"keys": [p.key for p in protos],
+                  "merges": [{"rule": m.rule, "names": list(m.names)} for m in merges]}
+    if rename:
+        attributes["renamed"] = True
+    return {"entity_id": eid, "name": name, "type": etype, "aliases": sorted(set(names) - {""}),
+            "country": countries.most_common(1)[0][0] if countries else None,
+            "attributes": json.dumps(attributes, ensure_ascii=False), "doc_ids": sorted(docs)}

@@ -12,7 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from claimgraph.errors import StoreError
-from claimgraph.store.schema import DDL, SCHEMA_VERSION
+from claimgraph.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "claimgraph.duckdb"
 
@@ -20,7 +20,8 @@ DOC_COLS = ["doc_id", "sha256", "title", "source", "url", "published", "path", "
 MENTION_COLS = ["doc_id", "start", "end", "text", "label", "type", "name", "country", "entity_key", "entity_id"]
 CLAIM_COLS = ["claim_id", "doc_id", "subject_id", "subject_text", "relation", "object_id", "object_text", "role",
               "trigger", "sentence", "char_start", "char_end", "attributed_to_id", "attributed_to_text", "hedged",
-              "negated", "time", "confidence", "extractor"]
+              "negated", "time", "confidence", "extractor", "subject_key", "object_key", "attributed_to_key"]
+JUDGEMENT_COLS = ["judgement_id", "kind", "keys", "other", "name", "note", "made_at"]
 ENTITY_COLS = ["entity_id", "name", "type", "aliases", "country", "attributes", "doc_ids"]
 
 
@@ -67,11 +68,23 @@ class Store:
             if int(row[0]) > SCHEMA_VERSION:
                 self.conn.close()
                 raise StoreError(f"{self.path} was written by a newer claimgraph (schema {row[0]})")
+            self._migrate(int(row[0]))
             return
+        self.conn.execute("BEGIN TRANSACTION")
         for ddl in DDL:
             self.conn.execute(ddl)
         self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?), ('app', 'claimgraph')",
                           [str(SCHEMA_VERSION)])
+        self.conn.execute("COMMIT")
+
+    def _migrate(self, version: int) -> None:
+        while version < SCHEMA_VERSION:
+            self.conn.execute("BEGIN TRANSACTION")
+            for statement in MIGRATIONS[version]:
+                self.conn.execute(statement)
+            version += 1
+            self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+            self.conn.execute("COMMIT")
 
     def close(self) -> None:
         self.conn.close()
@@ -104,11 +117,21 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
 
-    def replace_entities(self, entities: Sequence[dict]) -> None:
+    def replace_entities(self, entities: Sequence[dict], key_to_id: dict[str, str]) -> None:
+        """Write resolved entities and point every mention and claim at them, in one transaction."""
         self.conn.execute("BEGIN TRANSACTION")
         try:
             self.conn.execute("DELETE FROM entities")
             self._insert("entities", entities, ENTITY_COLS)
+            keymap = [{"key": k, "entity_id": v} for k, v in key_to_id.items()]
+            if keymap:
+                self._register("keymap", keymap, ["key", "entity_id"])
+                self.conn.execute("""UPDATE mentions SET entity_id = k.entity_id FROM keymap k
+                                     WHERE mentions.entity_key = k.key AND mentions.entity_id <> k.entity_id""")
+                for end in ("subject", "object", "attributed_to"):
+                    self.conn.execute(f"""UPDATE claims SET {end}_id = k.entity_id FROM keymap k
+                                          WHERE claims.{end}_key = k.key AND claims.{end}_id <> k.entity_id""")
+                self.conn.unregister("keymap")
             self.conn.execute("COMMIT")
         except Exception:
             self.conn.execute("ROLLBACK")
@@ -134,12 +157,31 @@ class Store:
     def mention_rows(self) -> list[tuple]:
         """Per entity key: type, name, surface text, country, document, count."""
         return self.conn.execute(
-            """SELECT entity_key, entity_id, type, name, text, country, doc_id, label, count(*)
+            """SELECT entity_key, type, name, text, country, doc_id, label, count(*)
                FROM mentions GROUP BY ALL ORDER BY entity_key, doc_id, text""").fetchall()
 
-    def claim_endpoints(self) -> list[tuple]:
-        return self.conn.execute(
-            "SELECT DISTINCT subject_id, object_id, relation FROM claims").fetchall()
+    def claim_keys(self) -> set[str]:
+        rows = self.conn.execute(
+            """SELECT subject_key FROM claims UNION SELECT object_key FROM claims
+               UNION SELECT attributed_to_key FROM claims""").fetchall()
+        return {r[0] for r in rows if r[0]}
+
+    # --- judgements -----------------------------------------------------------------------------------------
+
+    def judgements(self) -> list[dict[str, Any]]:
+        return list(_dicts(self.conn.execute("SELECT * FROM judgements ORDER BY made_at, judgement_id")))
+
+    def add_judgements(self, rows: Sequence[dict]) -> int:
+        known = {r[0] for r in self.conn.execute("SELECT judgement_id FROM judgements").fetchall()}
+        fresh = [r for r in rows if r["judgement_id"] not in known]
+        self._insert("judgements", fresh, JUDGEMENT_COLS)
+        return len(fresh)
+
+    def entity_keys(self, entity_id: str) -> list[str]:
+        rows = self.conn.execute("SELECT attributes FROM entities WHERE entity_id = ?", [entity_id]).fetchall()
+        if not rows or not rows[0][0]:
+            return []
+        return list(json.loads(rows[0][0]).get("keys", []))
 
     def claims(self, *, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
         cur = self.conn.execute(

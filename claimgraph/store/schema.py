@@ -1,6 +1,32 @@
 """Tables of ARCHITECTURE.md. Bump SCHEMA_VERSION with every change and add a migration."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+JUDGEMENTS = """CREATE TABLE IF NOT EXISTS judgements (
+    judgement_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, keys VARCHAR[], other VARCHAR[], name VARCHAR,
+    note VARCHAR, made_at VARCHAR NOT NULL)"""
+
+# A tie: claims grouped by (subject, relation, object); a symmetric kind ignores the direction.
+# Corroboration counts distinct sources: the `source` field, else the URL's domain, else the document.
+TIES = """CREATE OR REPLACE VIEW ties AS
+    WITH c AS (
+        SELECT *,
+               CASE WHEN relation IN ('COOPERATES_WITH', 'ASSOCIATED_WITH', 'FAMILY', 'TRAFFICS_WITH')
+                         AND object_id < subject_id THEN object_id ELSE subject_id END AS tie_subject,
+               CASE WHEN relation IN ('COOPERATES_WITH', 'ASSOCIATED_WITH', 'FAMILY', 'TRAFFICS_WITH')
+                         AND object_id < subject_id THEN subject_id ELSE object_id END AS tie_object
+        FROM claims)
+    SELECT c.tie_subject AS subject_id, c.relation, c.tie_object AS object_id,
+           count(*) AS claims,
+           count(DISTINCT coalesce(d.source, nullif(regexp_extract(d.url, '^[a-z]+://(?:www\\.)?([^/:]+)', 1), ''),
+                                   c.doc_id)) AS sources,
+           count(DISTINCT c.doc_id) AS documents,
+           min(d.published) AS first_seen, max(d.published) AS last_seen,
+           avg(CASE WHEN c.hedged THEN 1.0 ELSE 0.0 END) AS hedged_share,
+           sum(CASE WHEN c.negated THEN 1 ELSE 0 END) AS contradictions,
+           max(c.confidence) AS confidence
+    FROM c JOIN documents d USING (doc_id)
+    GROUP BY c.tie_subject, c.relation, c.tie_object"""
 
 DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -18,17 +44,25 @@ DDL = [
         relation VARCHAR NOT NULL, object_id VARCHAR NOT NULL, object_text VARCHAR, role VARCHAR,
         trigger VARCHAR, sentence VARCHAR NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL,
         attributed_to_id VARCHAR, attributed_to_text VARCHAR, hedged BOOLEAN, negated BOOLEAN, time VARCHAR,
-        confidence DOUBLE, extractor VARCHAR)""",
-    """CREATE OR REPLACE VIEW ties AS
-        SELECT c.subject_id, c.relation, c.object_id,
-               count(*) AS claims,
-               count(DISTINCT coalesce(d.source, regexp_extract(d.url, '^[a-z]+://(?:www\\.)?([^/]+)', 1),
-                                       c.doc_id)) AS sources,
-               count(DISTINCT c.doc_id) AS documents,
-               min(d.published) AS first_seen, max(d.published) AS last_seen,
-               avg(CASE WHEN c.hedged THEN 1.0 ELSE 0.0 END) AS hedged_share,
-               sum(CASE WHEN c.negated THEN 1 ELSE 0 END) AS contradictions,
-               max(c.confidence) AS confidence
-        FROM claims c JOIN documents d USING (doc_id)
-        GROUP BY c.subject_id, c.relation, c.object_id""",
+        confidence DOUBLE, extractor VARCHAR, subject_key VARCHAR, object_key VARCHAR, attributed_to_key VARCHAR)""",
+    JUDGEMENTS,
+    TIES,
 ]
+
+MIGRATIONS = {  # from version N: the statements that bring a store to version N + 1
+    1: [
+        "ALTER TABLE claims ADD COLUMN subject_key VARCHAR",
+        "ALTER TABLE claims ADD COLUMN object_key VARCHAR",
+        "ALTER TABLE claims ADD COLUMN attributed_to_key VARCHAR",
+        """UPDATE claims SET
+             subject_key = coalesce((SELECT any_value(m.entity_key) FROM mentions m
+                                     WHERE m.entity_id = claims.subject_id), 'id:' || subject_id),
+             object_key = CASE WHEN object_id LIKE 'activity:%' THEN object_id ELSE
+                 coalesce((SELECT any_value(m.entity_key) FROM mentions m WHERE m.entity_id = claims.object_id),
+                          'id:' || object_id) END,
+             attributed_to_key = (SELECT any_value(m.entity_key) FROM mentions m
+                                  WHERE m.entity_id = claims.attributed_to_id)""",
+        JUDGEMENTS,
+        TIES,
+    ],
+}

@@ -1,0 +1,77 @@
+"""Name normalisation for resolution: transliteration, titles, particles, initials, sound-alike keys."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import jellyfish
+from normality import normalize
+
+PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "bin", "ibn", "bint", "abu", "de", "da", "del",
+                       "della", "der", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "y", "mac", "st"})
+ORG_STOP = frozenset({"the", "of", "and", "for", "de", "la", "del", "in", "on", "&"})
+ORG_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh", "group",
+                          "company", "oao", "pao", "ooo", "jsc"})
+COUNTRY_PREFIXES = frozenset({"us", "u s", "united states", "american", "russian", "russia", "uk", "british"})
+
+
+@cache
+def titles() -> frozenset[str]:
+    from claimgraph.extract.lexicon_data import load
+
+    return frozenset(t.replace(".", "") for t in load().titles) | {"mr", "mrs", "ms", "dr", "gen", "adm", "col",
+                                                                   "lt", "sgt", "capt", "maj", "sen", "rep", "gov"}
+
+
+def plain(name: str) -> str:
+    """Lower-case ASCII words: 'Tareck El Aissami' -> 'tareck el aissami', 'Nicolás' -> 'nicolas'."""
+    return normalize(name.replace("’", "'").replace("'s", ""), lowercase=True, ascii=True) or ""
+
+
+def person_tokens(name: str) -> list[str]:
+    """Name words without titles, particles, initials and suffixes ('Gen. John F. Kelly Jr.' -> john kelly)."""
+    words = plain(name).replace("-", " ").split()
+    while words and words[0] in titles():
+        words = words[1:]
+    words = [w for w in words if w not in PARTICLES and len(w) > 1 and w not in ("jr", "sr", "ii", "iii")]
+    return words
+
+
+def sound(word: str) -> str:
+    """A sound-alike key: 'Tareck' and 'Tarek' share one, so do 'Aissami' and 'Aisami'."""
+    return jellyfish.metaphone(word) or word
+
+
+def same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) >= 4 and len(b) >= 4 and sound(a) == sound(b) and a[0] == b[0]:
+        return True
+    return len(a) >= 5 and len(b) >= 5 and jellyfish.jaro_winkler_similarity(a, b) >= 0.93
+
+
+def org_tokens(name: str) -> list[str]:
+    words = [w for w in plain(name).split() if w not in ORG_STOP]
+    while words and words[-1] in ORG_SUFFIXES and len(words) > 1:
+        words = words[:-1]
+    return words
+
+
+def org_core(name: str) -> str:
+    """An organisation's name without a leading country ('U.S. Southern Command' -> 'southern command')."""
+    text = " ".join(org_tokens(name))
+    for prefix in sorted(COUNTRY_PREFIXES, key=len, reverse=True):
+        if text.startswith(prefix + " ") and len(text) > len(prefix) + 4:
+            return text[len(prefix) + 1 :]
+    return text
+
+
+def acronym(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-/]+", plain(name)) if w and w not in ORG_STOP]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def looks_like_acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 7 and letters.isupper() and letters.isalpha()
