@@ -36,6 +36,7 @@ baselines: install
 
 bench: install
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/resolution.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb claimgraph.duckdb .pytest_cache .mypy_cache .ruff_cache

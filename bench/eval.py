@@ -55,6 +55,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     workers = str(os.cpu_count() or 1)
     built: dict[str, Path] = {}
+    dbs: dict[str, Path] = {}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, corpus, gold, kinds, docs in SETS:
@@ -65,6 +66,7 @@ def main() -> int:
                 claims = Path(tmp) / f"{len(built)}.jsonl"
                 claimgraph("export", "claims", "--db", str(db), "--out", str(claims))
                 built[corpus] = claims
+                dbs[corpus] = db
                 print(f"built {corpus} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
             result = score(shared, built[corpus], gold, kinds, docs)
             rows.append((name, result))
@@ -73,6 +75,11 @@ def main() -> int:
                 with (out / "seed-errors.tsv").open("w", encoding="utf-8") as f:
                     for err in errors:
                         f.write("\t".join(str(x) for x in err) + "\n")
+        entities = Path(tmp) / "entities.jsonl"
+        claimgraph("export", "entities", "--db", str(dbs["corpus"]), "--out", str(entities))
+        resolution = json.loads(subprocess.run(
+            [sys.executable, str(shared / "tools/score_entities.py"), str(entities), str(shared / "gold"), "--json"],
+            capture_output=True, text=True, check=True).stdout)
     print(f"{'set':<13} {'typed P':>8} {'R':>6} {'F1':>6} | {'untyped P':>9} {'R':>6} {'F1':>6} | "
           f"{'attr':>5} {'hedge':>5}")
     for name, r in rows:
@@ -80,7 +87,10 @@ def main() -> int:
         print(f"{name:<13} {t['precision']:>8.3f} {t['recall_core']:>6.3f} {t['f1']:>6.3f} | "
               f"{u['precision']:>9.3f} {u['recall_core']:>6.3f} {u['f1']:>6.3f} | "
               f"{_num(t['attribution_acc']):>5} {_num(t['hedge_acc']):>5}")
-    print(f"\nseed misses and false positives: {out / 'seed-errors.tsv'}")
+    print(f"\nentities (../shared/corpus vs ../shared/gold): split_rate={resolution['split_rate']} (<= 0.05) "
+          f"merge_rate={resolution['merge_rate']} (<= 0.02) cross_doc_recall={resolution['cross_doc_recall']} "
+          f"(>= 0.90)")
+    print(f"seed misses and false positives: {out / 'seed-errors.tsv'}")
     return 0
 
 

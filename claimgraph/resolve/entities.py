@@ -116,7 +116,7 @@ def _entity(eid: str, protos: list[Proto], rename: str | None, merges: list[Merg
             countries[proto.country] += 1
     if rename:
         name = rename
-    elif anchored:
+    elif anchored and anchored[0].key in lex.actors:
         name = lex.actors[anchored[0].key].name
     else:
         name = max(names, key=lambda n: (names[n], len(n), n))
