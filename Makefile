@@ -37,6 +37,7 @@ baselines: install
 bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/resolution.py
+	$(BIN)/python bench/graph.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb claimgraph.duckdb .pytest_cache .mypy_cache .ruff_cache

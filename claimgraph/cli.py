@@ -115,8 +115,9 @@ def ties(name: str, db: str | None, fmt: str) -> None:
             flags.append(f"hedged {tie.hedged_share:.0%}")
         if tie.contradictions:
             flags.append(f"denied {tie.contradictions}x")
+        seen = f", seen {tie.first_seen} to {tie.last_seen}" if tie.first_seen else ""
         click.echo(f"\n  {tie.subject} -[{tie.relation}]-> {tie.object}   claims: {tie.claims}, "
-                   f"sources: {tie.sources}{'  (' + ', '.join(flags) + ')' if flags else ''}")
+                   f"sources: {tie.sources}{seen}{'  (' + ', '.join(flags) + ')' if flags else ''}")
         for ev in tie.evidence[:5]:
             who = f"according to {ev['attributed_to']}" if ev["attributed_to"] else f"claimed by {ev['doc_id']}"
             click.echo(f"    - {who}: \"{_clip(ev['sentence'])}\" [{ev['doc_id']}:{ev['char_start']}]")
@@ -242,6 +243,152 @@ def entity(name: str, db: str | None) -> None:
         click.echo(f"  merged {' + '.join(step['names'])}: {step['rule']}")
     if attributes.get("renamed"):
         click.echo("  name set by a user judgement")
+
+
+def _filter_options(func: Any) -> Any:
+    """The graph filters of analyse/, shared by every graph command."""
+    options = [
+        click.option("--kind", "kinds", multiple=True, help="Only these relation kinds (repeatable)."),
+        click.option("--min-sources", type=int, default=1, show_default=True, help="Minimum corroboration."),
+        click.option("--no-hedged", is_flag=True, help="Leave hedged claims out."),
+        click.option("--with-negated", is_flag=True, help="Keep denied claims as ties too."),
+        click.option("--since", default=None, help="Documents published on or after this date."),
+        click.option("--until", default=None, help="Documents published on or before this date."),
+        click.option("--doc", "doc_ids", multiple=True, help="Only claims from these documents (repeatable)."),
+        click.option("--db", default=None, help=DB_HELP),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _graph(opts: dict[str, Any]) -> Any:
+    from claimgraph.analyse.graph import Filters, Graph
+    from claimgraph.store import Store
+
+    filters = Filters(kinds=tuple(k.upper() for k in opts["kinds"]), min_sources=opts["min_sources"],
+                      hedged=not opts["no_hedged"], negated=opts["with_negated"], since=opts["since"],
+                      until=opts["until"], doc_ids=tuple(opts["doc_ids"]))
+    return Graph.from_store(Store.open(opts["db"], read_only=True), filters)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("-k", "--paths", "k", type=click.IntRange(1, 20), default=1, show_default=True,
+              help="How many shortest paths.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_filter_options
+def path(a: str, b: str, k: int, fmt: str, **opts: Any) -> None:
+    """How A is connected to B: the shortest chains of ties, each hop with its evidence."""
+    with _errors():
+        found = _graph(opts).paths(a, b, k=k)
+    if not found:
+        click.echo(f"no path between {a!r} and {b!r} with these filters", err=True)
+        sys.exit(1)
+    if fmt == "json":
+        out = [{"hops": [asdict(h) for h in hops]} for hops in found]
+        click.echo(json.dumps(out[0] if k == 1 else out, ensure_ascii=False, indent=2))
+        return
+    for number, hops in enumerate(found, start=1):
+        click.echo(f"path {number} ({len(hops)} hop(s)):")
+        for hop in hops:
+            click.echo(f"  {hop.subject} -[{hop.relation}]-> {hop.object}")
+            for ev in hop.evidence[:2]:
+                who = ev["attributed_to"] or ev["doc_id"]
+                click.echo(f"      {who}: \"{_clip(ev['sentence'], 160)}\"")
+
+
+@cli.command()
+@click.option("--by", type=click.Choice(["betweenness", "pagerank", "degree", "strength"]), default="betweenness",
+              show_default=True)
+@click.option("--top", type=int, default=15, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_filter_options
+def central(by: str, top: int, fmt: str, **opts: Any) -> None:
+    """The most central actors: brokers (betweenness), PageRank, or degree."""
+    with _errors():
+        rows = _graph(opts).centrality(by, top)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['score']:>10.4f}  {row['name']} ({row['type']})")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_filter_options
+def communities(fmt: str, **opts: Any) -> None:
+    """Clusters of actors (Leiden), each labelled by its best-connected members."""
+    with _errors():
+        groups = _graph(opts).communities()
+    if fmt == "json":
+        click.echo(json.dumps(groups, ensure_ascii=False, indent=2))
+        return
+    for group in groups:
+        names = ", ".join(m["name"] for m in group["members"][:10])
+        click.echo(f"{group['community']:>3}  {group['size']:>4} actors  {group['label']}\n       {names}")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--hops", type=click.IntRange(1, 5), default=1, show_default=True)
+@_filter_options
+def ego(name: str, hops: int, **opts: Any) -> None:
+    """NAME's neighbourhood: the actors within HOPS ties and the ties among them."""
+    with _errors():
+        graph = _graph(opts).ego(name, hops=hops).graph
+    click.echo(f"{graph.vcount()} actors, {graph.ecount()} ties")
+    for edge in graph.es:
+        click.echo(f"  {graph.vs[edge.source]['name']} -[{edge['relation']}]-> {graph.vs[edge.target]['name']}"
+                   f"  (claims {edge['claims']}, sources {edge['sources']})")
+
+
+@export.command("graph")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv", "ftm", "neo4j", "parquet"]),
+              required=True)
+@click.option("--out", required=True, type=click.Path(), help="A file (graphml, gexf, ftm) or a folder.")
+@_filter_options
+def export_graph(fmt: str, out: str, **opts: Any) -> None:
+    """The graph for Gephi (graphml, gexf, csv), Aleph (ftm), Neo4j, or pandas (parquet)."""
+    from claimgraph.export import ftm, gephi_csv, gexf, graphml, neo4j, parquet
+
+    with _errors():
+        graph = _graph(opts)
+        if fmt == "ftm":
+            count = ftm.write(graph.store, out)
+            click.echo(f"wrote {count} FollowTheMoney entities to {out}")
+        elif fmt == "parquet":
+            paths = parquet.write(graph.store, out)
+            click.echo("wrote " + ", ".join(str(p) for p in paths))
+        else:
+            annotated = graph.annotated()
+            if fmt == "graphml":
+                graphml.write(annotated, out)
+            elif fmt == "gexf":
+                gexf.write(annotated, out)
+            else:
+                written = (gephi_csv if fmt == "csv" else neo4j).write(annotated, out)
+                out = ", ".join(str(p) for p in written)
+            click.echo(f"wrote {annotated.vcount()} actors and {annotated.ecount()} ties to {out}")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="brief.md or brief.html")
+@click.option("--db", default=None, help=DB_HELP)
+def report(name: str, out: str, db: str | None) -> None:
+    """An actor brief: who it is, its ties with quoted evidence, sources, its community and brokers."""
+    from claimgraph.export import brief
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db, read_only=True) as store:
+        data = brief.brief(store, name)
+    text = brief.to_html(data) if out.lower().endswith((".html", ".htm")) else brief.markdown(data)
+    with _output(out) as stream:
+        stream.write(text)
+    click.echo(f"wrote the brief on {data['entity']['name']} to {out}")
 
 
 def _clip(text: str, size: int = 220) -> str:

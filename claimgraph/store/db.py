@@ -12,7 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from claimgraph.errors import StoreError
-from claimgraph.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION
+from claimgraph.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION, SYMMETRIC_SQL
 
 DEFAULT_DB = "claimgraph.duckdb"
 
@@ -240,6 +240,70 @@ class Store:
                WHERE c.subject_id = ? AND c.relation = ? AND c.object_id = ?
                ORDER BY c.doc_id, c.char_start""", [subject_id, relation, object_id])
         return list(_dicts(cur))
+
+    # --- graph ------------------------------------------------------------------------------------------
+
+    def tie_rows(self, *, kinds: Sequence[str] | None = None, min_sources: int = 1, hedged: bool = True,
+                 negated: bool = False, since: str | None = None, until: str | None = None,
+                 doc_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Ties among the claims that pass the filters (the `ties` view, recomputed on a subset)."""
+        where = ["c.relation <> 'ALLEGED'"]
+        params: list[Any] = []
+        if kinds:
+            where.append(f"c.relation IN ({', '.join('?' for _ in kinds)})")
+            params += list(kinds)
+        if not hedged:
+            where.append("NOT c.hedged")
+        if not negated:
+            where.append("NOT c.negated")
+        if since:
+            where.append("d.published >= ?")
+            params.append(since)
+        if until:
+            where.append("d.published <= ?")
+            params.append(until)
+        if doc_ids:
+            where.append(f"c.doc_id IN ({', '.join('?' for _ in doc_ids)})")
+            params += list(doc_ids)
+        cur = self.conn.execute(
+            f"""WITH c AS (
+                    SELECT *,
+                           CASE WHEN relation IN {SYMMETRIC_SQL} AND object_id < subject_id
+                                THEN object_id ELSE subject_id END AS tie_subject,
+                           CASE WHEN relation IN {SYMMETRIC_SQL} AND object_id < subject_id
+                                THEN subject_id ELSE object_id END AS tie_object
+                    FROM claims)
+                SELECT c.tie_subject AS subject_id, c.relation, c.tie_object AS object_id, count(*) AS claims,
+                       count(DISTINCT coalesce(d.source, nullif(regexp_extract(d.url,
+                             '^[a-z]+://(?:www\\.)?([^/:]+)', 1), ''), c.doc_id)) AS sources,
+                       avg(CASE WHEN c.hedged THEN 1.0 ELSE 0.0 END) AS hedged_share,
+                       sum(CASE WHEN c.negated THEN 1 ELSE 0 END) AS contradictions,
+                       min(d.published) AS first_seen, max(d.published) AS last_seen
+                FROM c JOIN documents d USING (doc_id)
+                WHERE {' AND '.join(where)}
+                GROUP BY c.tie_subject, c.relation, c.tie_object
+                HAVING count(DISTINCT coalesce(d.source, nullif(regexp_extract(d.url,
+                             '^[a-z]+://(?:www\\.)?([^/:]+)', 1), ''), c.doc_id)) >= ?
+                ORDER BY 1, 2, 3""", [*params, min_sources])
+        return list(_dicts(cur))
+
+    def claims_of(self, entity_id: str) -> list[dict[str, Any]]:
+        """Every claim naming the entity, with its document's date, oldest first (a timeline)."""
+        cur = self.conn.execute(
+            """SELECT c.*, d.published, d.title, s.name AS subject_name, o.name AS object_name,
+                      a.name AS attributed_name
+               FROM claims c JOIN documents d USING (doc_id)
+               LEFT JOIN entities s ON s.entity_id = c.subject_id
+               LEFT JOIN entities o ON o.entity_id = c.object_id
+               LEFT JOIN entities a ON a.entity_id = c.attributed_to_id
+               WHERE c.subject_id = ? OR c.object_id = ?
+               ORDER BY d.published NULLS LAST, c.doc_id, c.char_start""", [entity_id, entity_id])
+        return list(_dicts(cur))
+
+    def copy_parquet(self, table: str, path: str) -> None:
+        if table not in ("documents", "entities", "claims", "ties", "mentions"):
+            raise ValueError(table)
+        self.conn.execute(f"COPY (SELECT * FROM {table}) TO '{path}' (FORMAT parquet)")
 
     def stats(self) -> dict[str, Any]:
         one = self.conn.execute

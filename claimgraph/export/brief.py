@@ -1,0 +1,119 @@
+"""An actor brief (Markdown or HTML): who it is, its ties by kind with quoted evidence, sources, hedges and
+contradictions, its community and the brokers around it. Every tie is worded as a claim someone makes.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from typing import Any
+
+from claimgraph.analyse.graph import Graph
+from claimgraph.analyse.ties import lookup
+from claimgraph.store import Store
+
+VERBS = {
+    "COOPERATES_WITH": "cooperates with", "SUPPORTS": "supports", "FUNDS": "funds", "ARMS": "arms",
+    "TRADES_WITH": "trades with", "TRAFFICS_WITH": "runs illicit trade with", "CONTROLS": "controls",
+    "MEMBER_OF": "is a member of", "ASSOCIATED_WITH": "is associated with", "FAMILY": "is family of",
+    "OPPOSES": "opposes", "OPERATES_IN": "operates in",
+}
+ACTIVITIES = {"drug_trafficking": "drug trafficking", "arms_trafficking": "arms trafficking",
+              "money_laundering": "money laundering", "corruption": "corruption", "terrorism": "terrorism",
+              "document_fraud": "document fraud", "human_rights_abuse": "human rights abuses",
+              "electoral_fraud": "electoral fraud", "organized_crime": "organized crime", "propaganda": "propaganda"}
+
+
+def brief(store: Store, name: str) -> dict[str, Any]:
+    """The facts of the brief as data (the Markdown and HTML writers only format it)."""
+    entity = lookup(store, name)
+    claims = store.claims_of(entity["entity_id"])
+    graph = Graph.from_store(store)
+    community, brokers = None, []
+    if entity["entity_id"] in {v["entity_id"] for v in graph.graph.vs}:
+        for group in graph.communities():
+            if any(m["entity_id"] == entity["entity_id"] for m in group["members"]):
+                community = {"label": group["label"], "size": group["size"],
+                             "members": [m["name"] for m in group["members"][:12]]}
+        ego = graph.ego(entity["entity_id"], hops=2)
+        brokers = [b for b in ego.centrality("betweenness", top=8) if b["entity_id"] != entity["entity_id"]][:5]
+    return {"entity": entity, "claims": claims, "community": community, "brokers": brokers}
+
+
+def statement(claim: dict[str, Any]) -> str:
+    """One claim in plain words, never as a fact: 'According to X, A funds B (hedged).'"""
+    source = claim.get("attributed_name") or claim.get("attributed_to_text")
+    who = f"According to {source} (in {claim['doc_id']})" if source else f"Document {claim['doc_id']} claims"
+    subject = claim.get("subject_name") or claim["subject_text"]
+    if claim["relation"] == "ALLEGED":
+        activity = ACTIVITIES.get(claim["object_id"].split(":", 1)[1], claim["object_text"])
+        core = f"{subject} is alleged to be involved in {activity}"
+    else:
+        core = f"{subject} {VERBS.get(claim['relation'], claim['relation'].lower())} " \
+               f"{claim.get('object_name') or claim['object_text']}"
+    if claim["negated"]:
+        core = f"it is denied that {core}"
+    text = f"{who}, {core}" if source else f"{who} that {core}"
+    return text + (" (hedged: the source itself is not certain)" if claim["hedged"] else "") + "."
+
+
+def markdown(data: dict[str, Any]) -> str:
+    entity = data["entity"]
+    lines = [f"# Actor brief: {entity['name']}", "",
+             "_Every line below reports what a document claims. None of it is an established fact._", "",
+             f"- **Type:** {entity['type']}" + (f", **country:** {entity['country']}" if entity["country"] else ""),
+             f"- **Also named:** {', '.join(entity['aliases']) or '-'}",
+             f"- **Documents:** {', '.join(entity['doc_ids'])}", ""]
+    for kind, claims in _grouped(data["claims"]).items():
+        lines += [f"## {kind.replace('_', ' ').title()}", ""]
+        for claim in claims:
+            lines.append(f"- {statement(claim)}")
+            lines.append(f"  > \"{' '.join(claim['sentence'].split())}\" ({claim['doc_id']}, "
+                         f"characters {claim['char_start']}-{claim['char_end']})")
+        lines.append("")
+    contradicted = [c for c in data["claims"] if c["negated"]]
+    lines += ["## Contradictions", ""]
+    lines += [f"- {statement(c)}" for c in contradicted] or ["- None of the claims about this actor is denied."]
+    lines += ["", "## Community", ""]
+    if data["community"]:
+        community = data["community"]
+        lines.append(f"- Clustered with {community['size']} actors ({community['label']}): "
+                     f"{', '.join(community['members'])}")
+    else:
+        lines.append("- No community: the actor has no ties that pass the default filters.")
+    lines += ["", "## Brokers around it (betweenness within two hops)", ""]
+    lines += [f"- {b['name']} ({b['type']}), score {b['score']:.3f}" for b in data["brokers"]] or ["- None."]
+    lines += ["", "## Sources", ""]
+    lines += [f"- {doc}" for doc in sorted({c["doc_id"] for c in data["claims"]})]
+    return "\n".join(lines) + "\n"
+
+
+def to_html(data: dict[str, Any]) -> str:
+    """The same brief as a standalone HTML page; all document text is escaped."""
+    body = []
+    for line in markdown(data).splitlines():
+        text = html.escape(line)
+        if line.startswith("# "):
+            body.append(f"<h1>{text[2:]}</h1>")
+        elif line.startswith("## "):
+            body.append(f"<h2>{text[3:]}</h2>")
+        elif line.startswith("  > "):
+            body.append(f"<blockquote>{text[4:]}</blockquote>")
+        elif line.startswith("- "):
+            body.append(f"<p>&bull; {text[2:]}</p>")
+        elif line.startswith("_"):
+            body.append(f"<p><em>{text.strip('_')}</em></p>")
+        elif line:
+            body.append(f"<p>{text}</p>")
+    title = html.escape(data["entity"]["name"])
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>Actor brief: " + title + "</title>"
+            "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}blockquote{color:#444;"
+            "border-left:3px solid #ccc;margin:0 0 1em 1em;padding-left:.8em}</style></head><body>"
+            + "\n".join(body) + "</body></html>\n")
+
+
+def _grouped(claims: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for claim in claims:
+        groups[claim["relation"]].append(claim)
+    return dict(sorted(groups.items()))

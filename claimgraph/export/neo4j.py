@@ -1,0 +1,59 @@
+"""Neo4j: CSV files for `neo4j-admin database import full` and an equivalent Cypher script.
+
+    neo4j-admin database import full --nodes=entities.csv --relationships=ties.csv neo4j
+    cypher-shell -f import.cypher        # the same graph through Cypher, for a running database
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import igraph as ig
+
+LABELS = {"Person": "Person", "State": "State", "Agency": "Agency", "Company": "Company", "Place": "Place"}
+
+
+def write(graph: ig.Graph, folder: str) -> list[Path]:
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    nodes, rels, script = out / "entities.csv", out / "ties.csv", out / "import.cypher"
+    with nodes.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["entityId:ID", "name", "type", "country", "community:int", "pagerank:float", ":LABEL"])
+        for v in graph.vs:
+            writer.writerow([v["entity_id"], v["name"], v["type"], v["country"], _get(v, "community", -1),
+                             _get(v, "pagerank", 0.0), f"Actor;{LABELS.get(v['type'], 'Organization')}"])
+    with rels.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([":START_ID", ":END_ID", ":TYPE", "claims:int", "sources:int", "hedgedShare:float",
+                         "contradictions:int", "firstSeen", "lastSeen"])
+        for e in graph.es:
+            writer.writerow([graph.vs[e.source]["entity_id"], graph.vs[e.target]["entity_id"], e["relation"],
+                             e["claims"], e["sources"], e["hedged_share"], e["contradictions"], e["first_seen"],
+                             e["last_seen"]])
+    lines = ["// claimgraph: ties are claims read in documents, not established facts.",
+             "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.entityId IS UNIQUE;"]
+    for v in graph.vs:
+        label = LABELS.get(v["type"], "Organization")
+        props = {"entityId": v["entity_id"], "name": v["name"], "type": v["type"], "country": v["country"],
+                 "community": _get(v, "community", -1), "pagerank": _get(v, "pagerank", 0.0)}
+        lines.append(f"MERGE (a:Actor {{entityId: {json.dumps(v['entity_id'])}}}) SET a:{label}, a += {_map(props)};")
+    for e in graph.es:
+        props = {"claims": e["claims"], "sources": e["sources"], "hedgedShare": e["hedged_share"],
+                 "contradictions": e["contradictions"], "firstSeen": e["first_seen"], "lastSeen": e["last_seen"]}
+        lines.append(
+            f"MATCH (s:Actor {{entityId: {json.dumps(graph.vs[e.source]['entity_id'])}}}), "
+            f"(o:Actor {{entityId: {json.dumps(graph.vs[e.target]['entity_id'])}}}) "
+            f"MERGE (s)-[r:{e['relation']}]->(o) SET r += {_map(props)};")
+    script.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [nodes, rels, script]
+
+
+def _get(vertex: ig.Vertex, name: str, default: object) -> object:
+    return vertex[name] if name in vertex.attributes() else default
+
+
+def _map(props: dict[str, object]) -> str:
+    return "{" + ", ".join(f"{k}: {json.dumps(v)}" for k, v in props.items()) + "}"

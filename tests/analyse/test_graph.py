@@ -1,0 +1,50 @@
+"""Graph analysis on the examples built into a real store."""
+
+import json
+from pathlib import Path
+
+from claimgraph.analyse.graph import Filters, Graph
+from claimgraph.store import Store
+from tests.conftest import run_cli
+
+
+def test_path_rosneft_to_farc_has_evidence_on_every_hop(examples_db: Path) -> None:
+    done = run_cli("path", "Rosneft", "FARC", "--db", str(examples_db), "--format", "json")
+    assert done.returncode == 0, done.stderr.decode()
+    hops = json.loads(done.stdout)["hops"]
+    assert hops[0]["subject"] == "Rosneft" and hops[-1]["object"] == "FARC" or hops[-1]["subject"] == "FARC"
+    for hop in hops:
+        assert hop["evidence"], hop
+        for evidence in hop["evidence"]:
+            assert set(evidence) == {"doc_id", "sentence", "attributed_to", "hedged", "negated"}
+
+
+def test_brokers_communities_and_filters(examples_db: Path) -> None:
+    store = Store.open(str(examples_db), read_only=True)
+    graph = Graph.from_store(store)
+    top = [row["name"] for row in graph.centrality("betweenness", 3)]
+    assert "Russia" in top
+    groups = graph.communities()
+    assert groups and groups[0]["size"] >= groups[-1]["size"]
+    assert all(" / " in g["label"] or g["size"] == 1 or g["label"] for g in groups)
+    only_funds = Graph.from_store(store, Filters(kinds=("FUNDS",)))
+    assert set(only_funds.graph.es["relation"]) == {"FUNDS"}
+    assert only_funds.graph.ecount() < graph.graph.ecount()
+    corroborated = Graph.from_store(store, Filters(min_sources=2))
+    assert all(s >= 2 for s in corroborated.graph.es["sources"])
+
+
+def test_ego_network_and_timeline(examples_db: Path) -> None:
+    store = Store.open(str(examples_db), read_only=True)
+    graph = Graph.from_store(store)
+    ego = graph.ego("Tareck El Aissami", hops=1)
+    names = set(ego.graph.vs["name"])
+    assert {"Tareck El Aissami", "Hezbollah", "Cartel of the Suns"} <= names
+    timeline = graph.timeline("Tareck El Aissami")
+    assert timeline and all(c["sentence"] for c in timeline)
+
+
+def test_ambiguous_name_lists_candidates(examples_db: Path) -> None:
+    done = run_cli("ego", "Command", "--db", str(examples_db))
+    assert done.returncode != 0
+    assert "matches several entities" in done.stderr.decode()
