@@ -20,6 +20,7 @@ demo: install
 	$(BIN)/claimgraph strongest --db demo.duckdb --top 15
 	@echo "\nOne actor's ties with their evidence:"
 	$(BIN)/claimgraph ties "Tareck El Aissami" --db demo.duckdb
+	$(BIN)/claimgraph serve --db demo.duckdb
 
 test: install
 	$(BIN)/pytest -q
@@ -38,6 +39,7 @@ bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/resolution.py
 	$(BIN)/python bench/graph.py
+	$(BIN)/python bench/view.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb claimgraph.duckdb .pytest_cache .mypy_cache .ruff_cache

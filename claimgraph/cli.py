@@ -391,6 +391,29 @@ def report(name: str, out: str, db: str | None) -> None:
     click.echo(f"wrote the brief on {data['entity']['name']} to {out}")
 
 
+@cli.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind. Anything but loopback exposes the view to the network.")
+@click.option("--port", type=int, default=8765, show_default=True)
+def serve(db: str | None, host: str, port: int) -> None:
+    """The web view: the network with its evidence, search, filters and paths (read-only)."""
+    import uvicorn
+
+    from claimgraph.serve import create_app
+
+    with _errors():
+        app = create_app(db or _default_db())
+    click.echo(f"claimgraph view on http://{host}:{port}/  (Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _default_db() -> str:
+    from claimgraph.store.db import db_path
+
+    return db_path(None)
+
+
 def _clip(text: str, size: int = 220) -> str:
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1] + "…"

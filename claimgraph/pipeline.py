@@ -4,6 +4,7 @@
     batches   = engines.run(batches, workers)     # spaCy parse + patterns -> mentions, claims
     store.replace_documents(...)                  # one transaction per batch
     resolve_store(store)                          # cross-document entities + the user's judgements
+    store.replace_layout(layout.compute(store))   # positions and communities for the web view
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from claimgraph import engines
+from claimgraph.analyse import layout
 from claimgraph.extract import Extraction
 from claimgraph.ids import content_id
 from claimgraph.ingest import Skipped, read_paths
@@ -91,6 +93,7 @@ def resolve_store(store: Store) -> Resolution:
     protos = protos_from(store.mention_rows(), store.claim_keys())
     resolution = resolve(protos, [from_row(r) for r in store.judgements()])
     store.replace_entities(resolution.entities, resolution.key_to_id)
+    store.replace_layout(layout.compute(store))
     return resolution
 
 

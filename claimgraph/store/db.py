@@ -21,6 +21,7 @@ MENTION_COLS = ["doc_id", "start", "end", "text", "label", "type", "name", "coun
 CLAIM_COLS = ["claim_id", "doc_id", "subject_id", "subject_text", "relation", "object_id", "object_text", "role",
               "trigger", "sentence", "char_start", "char_end", "attributed_to_id", "attributed_to_text", "hedged",
               "negated", "time", "confidence", "extractor", "subject_key", "object_key", "attributed_to_key"]
+LAYOUT_COLS = ["entity_id", "x", "y", "pagerank", "degree", "community", "community_label"]
 JUDGEMENT_COLS = ["judgement_id", "kind", "keys", "other", "name", "note", "made_at"]
 ENTITY_COLS = ["entity_id", "name", "type", "aliases", "country", "attributes", "doc_ids"]
 
@@ -132,6 +133,16 @@ class Store:
                     self.conn.execute(f"""UPDATE claims SET {end}_id = k.entity_id FROM keymap k
                                           WHERE claims.{end}_key = k.key AND claims.{end}_id <> k.entity_id""")
                 self.conn.unregister("keymap")
+            self.conn.execute("COMMIT")
+        except Exception:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def replace_layout(self, rows: Sequence[dict]) -> None:
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            self.conn.execute("DELETE FROM layout")
+            self._insert("layout", rows, LAYOUT_COLS)
             self.conn.execute("COMMIT")
         except Exception:
             self.conn.execute("ROLLBACK")
@@ -298,6 +309,38 @@ class Store:
                LEFT JOIN entities a ON a.entity_id = c.attributed_to_id
                WHERE c.subject_id = ? OR c.object_id = ?
                ORDER BY d.published NULLS LAST, c.doc_id, c.char_start""", [entity_id, entity_id])
+        return list(_dicts(cur))
+
+    def layout(self) -> dict[str, dict[str, Any]]:
+        return {r["entity_id"]: r for r in _dicts(self.conn.execute("SELECT * FROM layout"))}
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        rows = list(_dicts(self.conn.execute("SELECT * FROM entities WHERE entity_id = ?", [entity_id])))
+        return rows[0] if rows else None
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        rows = list(_dicts(self.conn.execute(
+            "SELECT doc_id, title, source, url, published, text, words FROM documents WHERE doc_id = ?", [doc_id])))
+        return rows[0] if rows else None
+
+    def mentions_in(self, doc_id: str) -> list[dict[str, Any]]:
+        return list(_dicts(self.conn.execute(
+            """SELECT m.start, m."end", m.text, m.type, m.entity_id, e.name
+               FROM mentions m LEFT JOIN entities e USING (entity_id)
+               WHERE m.doc_id = ? ORDER BY m.start""", [doc_id])))
+
+    def tie_claims(self, subject_id: str, relation: str, object_id: str) -> list[dict[str, Any]]:
+        """The claims behind one tie (either direction for a symmetric kind), with their documents."""
+        cur = self.conn.execute(
+            f"""SELECT c.claim_id, c.doc_id, c.sentence, c.char_start, c.char_end, c.trigger, c.hedged, c.negated,
+                       c.time, c.confidence, c.subject_text, c.object_text, a.name AS attributed_to,
+                       d.title, d.url, d.source, d.published
+                FROM claims c JOIN documents d USING (doc_id)
+                LEFT JOIN entities a ON a.entity_id = c.attributed_to_id
+                WHERE c.relation = ? AND ((c.subject_id = ? AND c.object_id = ?)
+                      OR (c.relation IN {SYMMETRIC_SQL} AND c.subject_id = ? AND c.object_id = ?))
+                ORDER BY d.published NULLS LAST, c.doc_id, c.char_start""",
+            [relation, subject_id, object_id, object_id, subject_id])
         return list(_dicts(cur))
 
     def copy_parquet(self, table: str, path: str) -> None:

@@ -1,6 +1,6 @@
 """Tables of ARCHITECTURE.md. Bump SCHEMA_VERSION with every change and add a migration."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SYMMETRIC_SQL = "('COOPERATES_WITH', 'ASSOCIATED_WITH', 'FAMILY', 'TRAFFICS_WITH')"
 
@@ -30,6 +30,10 @@ TIES = """CREATE OR REPLACE VIEW ties AS
     FROM c JOIN documents d USING (doc_id)
     GROUP BY c.tie_subject, c.relation, c.tie_object"""
 
+LAYOUT = """CREATE TABLE IF NOT EXISTS layout (
+    entity_id VARCHAR PRIMARY KEY, x DOUBLE, y DOUBLE, pagerank DOUBLE, degree INTEGER, community INTEGER,
+    community_label VARCHAR)"""
+
 DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS documents (
@@ -49,6 +53,7 @@ DDL = [
         confidence DOUBLE, extractor VARCHAR, subject_key VARCHAR, object_key VARCHAR, attributed_to_key VARCHAR)""",
     JUDGEMENTS,
     TIES,
+    LAYOUT,
 ]
 
 MIGRATIONS = {  # from version N: the statements that bring a store to version N + 1
@@ -67,4 +72,5 @@ MIGRATIONS = {  # from version N: the statements that bring a store to version N
         JUDGEMENTS,
         TIES,
     ],
+    2: [LAYOUT],
 }

@@ -1,0 +1,148 @@
+"""FastAPI app: read-only JSON endpoints; the page (static/) reads only these. Document text is data,
+never markup: the page renders it with textContent, and a Content-Security-Policy forbids inline script."""
+
+from __future__ import annotations
+
+import threading
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from claimgraph.analyse.graph import Graph
+from claimgraph.errors import ClaimgraphError
+from claimgraph.store import Store
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
+RELATIONS = ("COOPERATES_WITH", "SUPPORTS", "FUNDS", "ARMS", "TRADES_WITH", "TRAFFICS_WITH", "CONTROLS",
+             "MEMBER_OF", "ASSOCIATED_WITH", "FAMILY", "OPPOSES", "OPERATES_IN")
+
+
+def create_app(db: str) -> FastAPI:
+    store = Store.open(db, read_only=True)
+    lock = threading.Lock()  # one DuckDB connection, used by one request at a time
+    app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None,
+                  description="Read-only API over a claimgraph store. Every tie is a claim, not a fact.")
+    static = resources.files("claimgraph.serve").joinpath("static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(str(static.joinpath("index.html")))
+
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    @app.get("/api/stats")
+    def stats() -> dict[str, Any]:
+        with lock:
+            return store.stats()
+
+    @app.get("/api/graph")
+    def graph(kind: list[str] = Query(default=[]), min_sources: int = 1, hide_hedged: bool = False,  # noqa: B008
+              with_negated: bool = True, community: int | None = None, since: str | None = None,
+              until: str | None = None, doc: list[str] = Query(default=[])) -> dict[str, Any]:  # noqa: B008
+        """Nodes (with stored positions, size and community) and edges (ties) that pass the filters."""
+        kinds = tuple(k.upper() for k in kind if k.upper() in RELATIONS)
+        with lock:
+            ties = store.tie_rows(kinds=kinds, min_sources=min_sources, hedged=not hide_hedged,
+                                  negated=with_negated, since=since, until=until, doc_ids=tuple(doc))
+            layout = store.layout()
+            entities = {e["entity_id"]: e for e in store.entities()}
+        if community is not None:
+            ties = [t for t in ties if layout.get(t["subject_id"], {}).get("community") == community
+                    and layout.get(t["object_id"], {}).get("community") == community]
+        used = sorted({t["subject_id"] for t in ties} | {t["object_id"] for t in ties})
+        nodes = []
+        for eid in used:
+            place = layout.get(eid, {})
+            entity = entities.get(eid, {})
+            nodes.append({"id": eid, "label": entity.get("name", eid), "type": entity.get("type"),
+                          "country": entity.get("country"), "x": place.get("x", 0.0), "y": place.get("y", 0.0),
+                          "pagerank": place.get("pagerank", 0.0), "community": place.get("community", -1),
+                          "community_label": place.get("community_label", "")})
+        edges = [{"id": tie_id(t["subject_id"], t["relation"], t["object_id"]), "source": t["subject_id"],
+                  "target": t["object_id"], "relation": t["relation"], "claims": t["claims"],
+                  "sources": t["sources"], "hedged_share": float(t["hedged_share"]),
+                  "contradictions": int(t["contradictions"])} for t in ties]
+        return {"nodes": nodes, "edges": edges}
+
+    @app.get("/api/entities")
+    def search(q: str = "", limit: int = 20) -> list[dict[str, Any]]:
+        if not q.strip():
+            return []
+        with lock:
+            found = store.find_entities(q.strip())[:limit]
+        return [_entity_summary(e) for e in found]
+
+    @app.get("/api/entities/{entity_id}")
+    def entity(entity_id: str) -> dict[str, Any]:
+        with lock:
+            found = store.entity(entity_id)
+            if found is None:
+                raise HTTPException(404, "no such entity")
+            ties = store.ties_of(entity_id)
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for t in ties:
+            grouped.setdefault(t["relation"], []).append({
+                "id": tie_id(t["subject_id"], t["relation"], t["object_id"]),
+                "subject": t["subject_name"], "object": t["object_name"] or t["object_id"].removeprefix("activity:"),
+                "claims": t["claims"], "sources": t["sources"], "hedged_share": float(t["hedged_share"]),
+                "contradictions": int(t["contradictions"])})
+        return {**_entity_summary(found), "ties": grouped}
+
+    @app.get("/api/ties/{tie}")
+    def tie(tie: str) -> dict[str, Any]:
+        try:
+            subject_id, relation, object_id = tie.split("~")
+        except ValueError as err:
+            raise HTTPException(400, "a tie id is SUBJECT~RELATION~OBJECT") from err
+        with lock:
+            claims = store.tie_claims(subject_id, relation, object_id)
+            subject, obj = store.entity(subject_id), store.entity(object_id)
+        if not claims:
+            raise HTTPException(404, "no such tie")
+        activity = object_id.removeprefix("activity:").replace("_", " ")
+        return {"id": tie, "relation": relation,
+                "subject": _entity_summary(subject) if subject else {"entity_id": subject_id, "name": subject_id},
+                "object": _entity_summary(obj) if obj else {"entity_id": object_id, "name": f"alleged {activity}"},
+                "claims": claims}
+
+    @app.get("/api/path")
+    def path(a: str, b: str, k: int = 1) -> dict[str, Any]:
+        with lock:
+            try:
+                found = Graph.from_store(store).paths(a, b, k=max(1, min(k, 10)))
+            except ClaimgraphError as err:
+                raise HTTPException(404, str(err)) from err
+        return {"paths": [{"hops": [vars(h) for h in hops]} for hops in found]}
+
+    @app.get("/api/documents/{doc_id}")
+    def document(doc_id: str) -> dict[str, Any]:
+        with lock:
+            found = store.document(doc_id)
+            if found is None:
+                raise HTTPException(404, "no such document")
+            found["mentions"] = store.mentions_in(doc_id)
+        return found
+
+    return app
+
+
+def tie_id(subject_id: str, relation: str, object_id: str) -> str:
+    return f"{subject_id}~{relation}~{object_id}"
+
+
+def _entity_summary(entity: dict[str, Any]) -> dict[str, Any]:
+    return {"entity_id": entity["entity_id"], "name": entity["name"], "type": entity["type"],
+            "country": entity["country"], "aliases": list(entity["aliases"] or []),
+            "doc_ids": list(entity["doc_ids"] or [])}
