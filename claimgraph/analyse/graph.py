@@ -6,8 +6,6 @@ Analysis never writes to the store.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -206,11 +204,3 @@ def betweenness(simple: ig.Graph, *, samples: int = 1000, seed: int = 7) -> list
 def _node(vertex: ig.Vertex) -> dict[str, Any]:
     return {"entity_id": vertex["entity_id"], "name": vertex["name"], "type": vertex["type"],
             "country": vertex["country"]}
-
-
-def type_counts(graph: ig.Graph) -> Counter[str]:
-    return Counter(graph.vs["type"]) if graph.vcount() else Counter()
-
-
-def finite(value: float) -> float:
-    return value if math.isfinite(value) else 0.0

@@ -29,8 +29,6 @@ def attribution(trigger: Token, sent: Span, args: Arguments, lex: Lexicon) -> Me
             source = _speaker(node, args, lex)
             if source is not None:
                 return source
-    if trigger.lemma_.lower() in verbs:
-        pass
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
             to = token.doc[token.i + 1]
@@ -102,19 +100,21 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
 
 
 def negated(trigger: Token, lex: Lexicon) -> bool:
+    """A negation cue on the trigger's clause ('did not fund', 'never armed', 'no ties'), or a denial verb
+    governing it ('denied funding'). A negated predicate does not deny a relation named in its subject."""
     cues = lex.cues["negations"]
     denials = lex.cues["denial_verbs"]
     for depth, node in enumerate(head_path(trigger)):
         for child in node.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and depth <= 1):
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and child.lower_ in cues):
                 return True
-            if child.dep_ == "advmod" and child.lower_ == "never":
+            if child.dep_ == "det" and child.lower_ in cues and depth <= 1:
                 return True
         if depth > 0 and node.lemma_.lower() in denials:
             return True
         if node.dep_ in ("ccomp", "relcl", "advcl", "nsubj", "nsubjpass", "csubj") or depth > 3:
-            break  # a negated predicate does not deny a relation named inside its subject
-    return trigger.lower_ in cues and False
+            break
+    return False
 
 
 def time_of(trigger: Token, sent: Span, lex: Lexicon) -> str | None:

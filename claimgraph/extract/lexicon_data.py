@@ -46,6 +46,15 @@ class Lexicon:
     gazetteer_aliases: dict[str, str] = field(default_factory=dict)  # the same, from gazetteer.tsv alone
     max_alias_tokens: int = 1
 
+    @property
+    def relation_nouns(self) -> frozenset[str]:
+        """Nouns that carry a relation ('ally', 'leader'): as arguments they point past themselves."""
+        cached: frozenset[str] | None = self.__dict__.get("_relation_nouns")
+        if cached is None:
+            cached = frozenset(lemma for (lemma, pos) in self.triggers if pos == "noun")
+            self.__dict__["_relation_nouns"] = cached
+        return cached
+
 
 def _rows(name: str) -> list[dict[str, str]]:
     text = resources.files("claimgraph.extract.lexicon").joinpath(name).read_text(encoding="utf-8")
