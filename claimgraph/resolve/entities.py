@@ -39,6 +39,10 @@ def protos_from(mention_rows: Iterable[tuple], endpoint_keys: Iterable[str]) -> 
         if label != "pronoun":
             proto.names[name] += count
             proto.names[text] += 0
+        if label == "demonym" and mtype == "State" and " " in text:  # "Hungarian officials": also "Hungarian"
+            word = text.split()[0]
+            if lex.aliases.get(alias_key(word)) == key:
+                proto.names[word] += 0
         proto.docs.add(doc_id)
         if country and not proto.country:
             proto.country = country
