@@ -33,10 +33,10 @@ def words(raw: str) -> str:
     return re.sub(r"[_ ]+", " ", raw).strip(" ,")
 
 
-def display(name: str) -> str:
+def display(name: str, etype: str = "") -> str:
     tokens = name.split()
-    if len(tokens) == 1 and len(name) <= 5 and "." not in name:
-        return name.upper()
+    if len(tokens) == 1 and len(name) <= 5 and "." not in name and etype not in ("Place", "Person", "State"):
+        return name.upper()  # an organisation's short name is an acronym (FSB, NATO); a place's is not
     out = []
     for i, tok in enumerate(tokens):
         low = tok.lower()
@@ -111,9 +111,9 @@ def country_rows(entry: dict, code: str) -> list[tuple[str, str, str, str, list[
             own.append(alias)
         else:
             places.append(alias)
-    rows = [(f"phx:{code}", display(name), "State", code, [display(a) for a in own])]
+    rows = [(f"phx:{code}", display(name, "State"), "State", code, [display(a, "State") for a in own])]
     for place in places:
-        rows.append((f"phx:{code}:{place.lower().replace(' ', '-')}", display(place), "Place", code, []))
+        rows.append((f"phx:{code}:{place.lower().replace(' ', '-')}", display(place, "Place"), "Place", code, []))
     return rows
 
 
@@ -137,9 +137,9 @@ def entity_rows(entry: dict, kind: str, etype: str, country: str) -> list[tuple[
             continue
         variant = alias in name or name in alias or re.fullmatch(r"[A-Z.&-]{2,7}", alias) is not None
         (own if etype == "Person" or variant else others).append(alias)
-    rows = [(f"phx:{kind[:3]}:{slug(name)}", display(name), etype, country, [display(a) for a in own])]
+    rows = [(f"phx:{kind[:3]}:{slug(name)}", display(name, etype), etype, country, [display(a, etype) for a in own])]
     for alias in others:
-        rows.append((f"phx:{kind[:3]}:{slug(alias)}", display(alias), etype, country, []))
+        rows.append((f"phx:{kind[:3]}:{slug(alias)}", display(alias, etype), etype, country, []))
     return rows
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.extract import cues, nlp
 from claimgraph.extract.activities import alleged
 from claimgraph.extract.arguments import Arguments
+from claimgraph.extract.datelines import datelines
 from claimgraph.extract.lexicon_data import Lexicon, load
 from claimgraph.extract.mentions import find_mentions
 from claimgraph.extract.relations import Found, relations
@@ -61,7 +62,7 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
 def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Claim]:
     start, end = _stripped(sent)
     sentence = document.text[start:end]
-    items: Iterable[Found] = list(relations(sent, args, lex)) + list(alleged(sent, args, lex))
+    items: Iterable[Found] = [*relations(sent, args, lex), *alleged(sent, args, lex), *datelines(sent, args)]
     for item in items:
         trigger = item.trigger
         yield Claim(

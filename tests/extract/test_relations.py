@@ -71,3 +71,8 @@ def test_demands_and_threats() -> None:
     got = triples("Greece demanded that Turkey withdraw its troops. Israel threatened to break relations with Hamas.")
     assert ("Greece", "OPPOSES", "Turkey") in got
     assert ("Israel", "OPPOSES", "Hamas") in got
+
+
+def test_wire_datelines_place_the_agency() -> None:
+    got = triples("(Text) Sofia, February 15 (BTA) -- Today the two main forces met in the capital.")
+    assert ("BTA", "OPERATES_IN", "Sofia") in got
