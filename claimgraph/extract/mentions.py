@@ -28,6 +28,7 @@ ORG_TYPES = [  # keyword in an unknown organisation's name -> actor type; first 
     (r"\binc\b|\bcorp\b|\bltd\b|\bllc\b|\bco\b|\bcompany\b|\bbank\b|\bgroup\b|\bholdings?\b|\bairlines?\b|"
      r"\bpetroleum\b|\boil\b|\bgas\b|\benergy\b|\bmotors\b|\bplc\b|\bs\.a\b|\bindustries\b", "Company"),
 ]
+PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 PRONOUNS = {
     "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
     "it": "org", "its": "org", "they": "plural", "them": "plural", "their": "plural",
@@ -197,7 +198,7 @@ def _title_word(token: Token, lex: Lexicon) -> bool:
 def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
     label = span.label_ or span.root.ent_type_
     text = span.text
-    if label == "PERSON":
+    if label == "PERSON" or PERSON_SHAPE.match(text):  # "Ulf D. Merbold" tagged as an organisation
         mtype = "Person"
     elif label in ("GPE", "LOC", "FAC"):
         mtype = org_type(text, default="Place")  # "the Medellin Cartel" tagged as a facility is still a cartel

@@ -383,6 +383,8 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
             yield from _state_of(mention, doc[mention.tok_start], args, "MEMBER_OF")
             if state is not None:
                 continue
+        if mention.type == "Person":
+            yield from _organisation_role(mention, root, args)
         for child in _np_modifiers(root, mention):
             other = args.found.at(child)
             if other is None or other is mention or other.key == mention.key:
@@ -394,7 +396,34 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
                 yield Found(mention, kind, other, child, 0.6, "modifier")
             elif mention.type == "Person" and child.dep_ == "poss" and other.type != "Person":
                 yield Found(mention, "MEMBER_OF", other, child, 0.6, "modifier")
+        if mention.type == "Person" and root.dep_ == "poss":  # "Hernandez Galicia's union"
+            owner_of = args.found.at(root.head)
+            if owner_of is not None and owner_of.type not in ("Person", "Place", "State"):
+                yield Found(mention, "MEMBER_OF", owner_of, root, 0.45, "modifier")
         yield from _person_prep(mention, root, args)
+
+
+def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
+    """'NFL placekicker Mark Moseley', 'Hamas spokesman X': an organisation, a role noun, a name."""
+    for child in root.children:
+        if child.dep_ != "compound" or child.pos_ != "NOUN" or child.i >= mention.tok_start:
+            continue
+        for modifier in _left_modifiers(child):
+            org = args.found.at(modifier)
+            if org is not None and org.type not in ("Person", "Place", "State"):
+                yield Found(mention, "MEMBER_OF", org, child, 0.55, "organisation-role", role=child.lower_)
+                return
+    # "X, acting comptroller at the University": a role noun with "at" an organisation
+    for noun in [c for c in root.children if c.dep_ == "appos"] + (
+            [root.head] if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []):
+        targets = [noun] if noun.pos_ == "NOUN" else [c for c in noun.children if c.dep_ == "attr"]
+        for target in targets:
+            if target.lemma_.lower() in args.relation_nouns:
+                continue
+            for actor in args.prep_objects(target, {"at"}):
+                if actor.mention.type not in ("Person", "Place", "State"):
+                    yield Found(mention, "MEMBER_OF", actor.mention, target, 0.5, "organisation-role",
+                                role=target.lower_)
 
 
 def _np_modifiers(root: Token, mention: Mention) -> list[Token]:
