@@ -15,6 +15,7 @@ QUANTITY = {"hundred", "thousand", "dozen", "million", "some", "many", "all", "m
             "number", "group", "network", "faction", "cell", "unit", "wing", "element", "member", "remnant",
             "one", "two", "three", "several", "each", "none"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+INSTRUMENTS = {"shot", "bullet", "bomb", "missile", "rocket", "grenade", "shell", "round", "gun", "rifle"}
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,10 @@ class Arguments:
             renamed = self._after_comma(token)
             if renamed:
                 return renamed
+        if token.lemma_.lower() in INSTRUMENTS and token.dep_ in ("dobj", "nsubj") and depth < 3:
+            verb = token.head  # "Oswald fired the shots that killed Kennedy": the shooter, not the shots
+            if token.dep_ == "dobj":
+                return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(verb)]
         if token.lemma_.lower() in QUANTITY or token.pos_ == "NUM":
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":

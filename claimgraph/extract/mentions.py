@@ -147,6 +147,9 @@ def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexico
     keep = []
     for start, end, key in gazetteer:
         outer = next((e for e in ents if e.start <= start and end <= e.end and (e.start, e.end) != (start, end)), None)
+        named_org = lex.actors[key].type not in ("Person", "Place", "State")
+        if outer is not None and outer.label_ == "PERSON" and named_org:
+            outer = None  # "Retired Gazprom engineer": a known organisation is not part of a person's name
         if outer is not None and outer.label_ in ("ORG", "FAC", "PERSON") and len(outer) > end - start:
             inside = [g for g in gazetteer if outer.start <= g[0] and g[1] <= outer.end]
             covered = sum(g[1] - g[0] for g in inside)

@@ -11,12 +11,15 @@ from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.lexicon_data import Lexicon, Trigger
 from claimgraph.model import SYMMETRIC, Mention
 
+ACCUSERS = {"convict", "accuse", "suspect", "charge", "arrest", "indict", "sentence", "try", "jail", "blame",
+            "execute", "hang", "prosecute", "acquit", "guilty", "responsible"}
 COPULAS = {"be", "become", "remain", "seem", "appear", "serve", "act", "stay"}
 LIGHT_VERBS = {"have", "maintain", "establish", "develop", "build", "pursue", "expand", "strengthen", "deepen",
                "forge", "seek", "keep", "enjoy", "increase", "renew", "cultivate", "show", "play", "offer", "give",
                "provide", "express", "receive", "get", "gain", "secure", "need", "want", "use", "continue", "hold",
                "sign", "reach", "conduct", "launch", "open", "resume", "start", "begin", "promise", "pledge",
-               "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send"}
+               "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send", "commit",
+               "carry", "order", "plan", "attempt", "claim", "mastermind"}
 OFFICES = {"president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
            "vice-president", "chief of staff", "ambassador", "senator", "governor", "chancellor", "king", "queen"}
 
@@ -240,6 +243,14 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss and "poss" not in trig.slots:
         return args.actors(poss[0])
+    agents = args.prep_objects(noun, {"by"})  # "the assassination of X by Y"
+    if agents:
+        return agents
+    if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "ADJ"):
+        governor = head.head  # "Y was convicted of the murder of X", "suspected of the killing of X"
+        if governor.lemma_.lower() in ACCUSERS:
+            return args.passive_subjects(governor) if is_passive(governor) or governor.tag_ == "VBN" \
+                else args.direct_objects(governor) or args.subjects(governor)
     if dep == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
         return args.subjects(head)
     if dep == "pobj" and head.head.pos_ == "NOUN" and args.found.at(head.head) is not None:

@@ -76,3 +76,17 @@ def test_demands_and_threats() -> None:
 def test_wire_datelines_place_the_agency() -> None:
     got = triples("(Text) Sofia, February 15 (BTA) -- Today the two main forces met in the capital.")
     assert ("BTA", "OPERATES_IN", "Sofia") in got
+
+
+def test_event_nouns_and_instruments_name_the_attacker() -> None:
+    got = triples("Ramirez was convicted of Lopez's killing in 1990. "
+                  "Investigators concluded that Mendez fired the shots that killed Ortiz. "
+                  "The square marks the assassination of Governor Luis Silva by Pablo Escobar.")
+    assert {s.split()[-1] for s, r, o in got if r == "OPPOSES"} >= {"Ramirez", "Mendez", "Escobar"}
+
+
+def test_roles_before_a_name_and_at_an_organisation() -> None:
+    got = triples("Retired Gazprom engineer Ivan Petrov spoke first. "
+                  "Maria Gomez, 41, was acting treasurer at the University of Havana when she resigned.")
+    assert ("Ivan Petrov", "MEMBER_OF", "Gazprom") in got
+    assert any(s == "Maria Gomez" and r == "MEMBER_OF" and "University" in o for s, r, o in got)
