@@ -405,6 +405,8 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
                 if mention.type == "Person" and child.dep_ != "poss":
                     continue  # "Russian economist X" is a nationality, not a claim; titles are read elsewhere
                 yield Found(mention, kind, other, child, 0.6, "modifier")
+                if kind == "MEMBER_OF" and mention.type == "Agency":  # "the German Bundestag" sits in Germany too
+                    yield Found(mention, "OPERATES_IN", other, child, 0.5, "modifier")
             elif mention.type == "Person" and child.dep_ == "poss" and other.type != "Person":
                 yield Found(mention, "MEMBER_OF", other, child, 0.6, "modifier")
         if mention.type == "Person" and root.dep_ == "poss":  # "Hernandez Galicia's union"
