@@ -57,7 +57,7 @@ def build(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bo
 
 @cli.group()
 def export() -> None:
-    """Write claims or entities out."""
+    """Write claims, entities or the whole graph out (JSON Lines, CSV, GraphML, GEXF, FtM, Neo4j, Parquet)."""
 
 
 @export.command("claims")
