@@ -63,6 +63,7 @@ def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon) -> It
     start, end = _stripped(sent)
     sentence = document.text[start:end]
     items: Iterable[Found] = [*relations(sent, args, lex), *alleged(sent, args, lex), *datelines(sent, args)]
+    dates = [ent for ent in sent.ents if ent.label_ == "DATE"] if items else []
     for item in items:
         trigger = item.trigger
         yield Claim(
@@ -70,7 +71,7 @@ def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon) -> It
             trigger=trigger.text, sentence=sentence, char_start=start, char_end=end, activity=item.activity,
             role=item.role, attributed_to=cues.attribution(trigger, sent, args, lex),
             hedged=cues.hedged(trigger, lex), negated=cues.negated(trigger, lex),
-            time=cues.time_of(trigger, sent, lex), confidence=item.confidence, extractor=f"patterns:{item.pattern}",
+            time=cues.time_of(trigger, dates, lex), confidence=item.confidence, extractor=f"patterns:{item.pattern}",
         )
 
 

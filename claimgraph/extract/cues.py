@@ -117,13 +117,14 @@ def negated(trigger: Token, lex: Lexicon) -> bool:
     return False
 
 
-def time_of(trigger: Token, sent: Span, lex: Lexicon) -> str | None:
-    """A date expression attached to the trigger's clause ('since 2008', 'in March 2015')."""
+def time_of(trigger: Token, dates: list[Span], lex: Lexicon) -> str | None:
+    """A date expression (one of the sentence's DATE entities) attached to the trigger's clause
+    ('since 2008', 'in March 2015')."""
+    if not dates:
+        return None
     path = set(head_path(trigger))
     preps = lex.cues["time_preps"]
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in dates:
         anchor = ent.root
         text = ent.text
         if anchor.dep_ == "pobj":

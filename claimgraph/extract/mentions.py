@@ -88,10 +88,15 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
 # --- gazetteer -------------------------------------------------------------------------------------
 
 
-def _first_chunks(lex: Lexicon) -> frozenset[str]:
-    cached = getattr(lex, "_first_chunks", None)
+def _first_chunks(lex: Lexicon) -> dict[str, int]:
+    """First word of every alias -> the most tokens an alias starting with it may span."""
+    cached: dict[str, int] | None = getattr(lex, "_first_chunks", None)
     if cached is None:
-        cached = frozenset(re.split(r"[\s-]", k, maxsplit=1)[0] for k in lex.aliases)
+        cached = {}
+        for key in lex.aliases:
+            first = re.split(r"[\s-]", key, maxsplit=1)[0]
+            pieces = len(re.findall(r"[\w]+|[^\w\s]", key))  # hyphens and dots may be tokens of their own
+            cached[first] = max(cached.get(first, 0), pieces + 1)
         object.__setattr__(lex, "_first_chunks", cached)
     return cached
 
@@ -99,20 +104,25 @@ def _first_chunks(lex: Lexicon) -> frozenset[str]:
 def _gazetteer_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
     firsts = _first_chunks(lex)
     spans = []
-    i, n = 0, len(doc)
+    n = len(doc)
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t.text) for t in doc]
+    skip_end = [t.is_space or (t.is_punct and t.text != ".") for t in doc]
+    text = doc.text
+    i = 0
     while i < n:
         token = doc[i]
-        low = token.lower_.translate(QUOTES)
-        if low not in firsts or not _may_start(token):
+        longest = firsts.get(token.lower_.translate(QUOTES))
+        if longest is None or not _may_start(token):
             i += 1
             continue
         match = None
-        for size in range(min(lex.max_alias_tokens + 4, n - i), 0, -1):
-            span = doc[i : i + size]
-            if span[-1].is_space or (span[-1].is_punct and span[-1].text not in "."):
+        for size in range(min(longest, n - i), 0, -1):
+            last = i + size - 1
+            if skip_end[last]:
                 continue
-            key = lex.aliases.get(alias_key(span.text))
-            if key and _accept(span, lex.actors[key].type):
+            key = lex.aliases.get(alias_key(text[starts[i] : ends[last]]))
+            if key and _accept(doc[i : i + size], lex.actors[key].type):
                 match = (i, i + size, key)
                 break
         if match:
