@@ -66,7 +66,13 @@ class Arguments:
                     if child.dep_ in ("compound", "nmod") and named is not None and named.label != "collective" \
                             and named.type not in ("Place", "State", "Person"):
                         return [Actor(named, 0.05)]
-            return [Actor(mention)]
+            found = [Actor(mention)]
+            if mention.label == "demonym":  # "Hungarian and Romanian officials": both states
+                for other in token.doc[mention.tok_start].conjuncts:
+                    state = self.found.at(other)
+                    if state is not None and state.type == "State" and state.key != mention.key:
+                        found.append(Actor(state, 0.05))
+            return found
         low = token.lower_
         if low in RELATIVE and token.dep_ in SUBJECTS + ("dobj", "pobj", "poss"):
             clause = token.head
@@ -93,10 +99,19 @@ class Arguments:
         if token.dep_ == "appos":
             return self._one(token.head, depth + 1) if depth < 3 else []
         if token.lemma_.lower() in self.relation_nouns:
-            # "ELN commanders" act for the ELN; "Russia's allies" are not Russia
-            members = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and self.found.at(c)]
-            members_named = [self.found.at(c) for c in members]
-            return [Actor(m, 0.2) for m in members_named if m is not None and m.type not in ("Place", "Person")]
+            # "ELN commanders" act for the ELN, "Hungarian and Romanian officials" for their states;
+            # "Russia's allies" are not Russia
+            role = all(t.kind == "MEMBER_OF" for t in self.lex.triggers.get((token.lemma_.lower(), "noun"), ()))
+            out = []
+            for child in token.children:
+                named = self.found.at(child)
+                if named is None or child.i > token.i or named.type in ("Place", "Person"):
+                    continue
+                if child.dep_ == "compound" or (role and child.dep_ == "amod" and named.type == "State"):
+                    out.append(Actor(named, 0.2))
+                    out += [Actor(m, 0.2) for c in child.conjuncts if (m := self.found.at(c)) is not None
+                            and m.type == "State"]
+            return out
         for child in token.children:
             if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
                 mention = self.found.at(child)
