@@ -414,6 +414,8 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
             if owner_of is not None and owner_of.type not in ("Person", "Place", "State"):
                 yield Found(mention, "MEMBER_OF", owner_of, root, 0.45, "modifier")
         yield from _person_prep(mention, root, args)
+        if mention.type not in ("Person", "Agency"):
+            yield from _organisation_of(mention, root, args)
 
 
 def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
@@ -462,6 +464,16 @@ def _state_of(mention: Mention, token: Token, args: Arguments, kind: str) -> Ite
                      name=actor.name, key=actor.key, country=country, label="demonym",
                      tok_start=token.i, tok_end=token.i + 1)
     yield Found(mention, kind, target, token, 0.6, "demonym")
+
+
+def _organisation_of(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
+    """'Botas of Turkey', 'OMV of Austria': an organisation of a place is based there."""
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                other = args.found.at(pobj) if pobj.dep_ == "pobj" else None
+                if other is not None and other.type in ("State", "Place") and other.key != mention.key:
+                    yield Found(mention, "OPERATES_IN", other, prep, 0.55, "organisation-of")
 
 
 def _person_prep(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:

@@ -90,3 +90,8 @@ def test_roles_before_a_name_and_at_an_organisation() -> None:
                   "Maria Gomez, 41, was acting treasurer at the University of Havana when she resigned.")
     assert ("Ivan Petrov", "MEMBER_OF", "Gazprom") in got
     assert any(s == "Maria Gomez" and r == "MEMBER_OF" and "University" in o for s, r, o in got)
+
+
+def test_an_organisation_of_a_place_is_based_there() -> None:
+    got = triples("Executives from Petrobras of Brazil met bankers in Caracas.")
+    assert ("Petrobras", "OPERATES_IN", "Brazil") in got
