@@ -43,7 +43,7 @@ def extract_batch(documents: list[Document], *, batch_size: int = 8) -> list[Ext
 
 def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
     found = find_mentions(doc, lex)
-    args = Arguments(found, lex, lex.relation_nouns, doc)
+    args = Arguments(found, lex, lex.relation_nouns)
     claims: list[Claim] = []
     for sent in doc.sents:
         if not any(found.at(t) for t in sent) and not any(t.lower_ in ("he", "she", "it", "they") for t in sent):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from claimgraph.extract.lexicon_data import Lexicon
 from claimgraph.extract.mentions import Mentions, resolve_reference
@@ -29,8 +29,7 @@ class Actor:
 class Arguments:
     """Maps tokens to actors for one doc, resolving pronouns and relative pronouns as it goes."""
 
-    def __init__(self, found: Mentions, lex: Lexicon, relation_nouns: frozenset[str], doc: Doc):
-        self.doc = doc
+    def __init__(self, found: Mentions, lex: Lexicon, relation_nouns: frozenset[str]):
         self.found = found
         self.lex = lex
         self.relation_nouns = relation_nouns
