@@ -12,7 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from claimgraph.errors import StoreError
-from claimgraph.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION, SYMMETRIC_SQL
+from claimgraph.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION, SOURCE, SYMMETRIC_SQL, ties_query
 
 DEFAULT_DB = "claimgraph.duckdb"
 
@@ -276,26 +276,8 @@ class Store:
         if doc_ids:
             where.append(f"c.doc_id IN ({', '.join('?' for _ in doc_ids)})")
             params += list(doc_ids)
-        cur = self.conn.execute(
-            f"""WITH c AS (
-                    SELECT *,
-                           CASE WHEN relation IN {SYMMETRIC_SQL} AND object_id < subject_id
-                                THEN object_id ELSE subject_id END AS tie_subject,
-                           CASE WHEN relation IN {SYMMETRIC_SQL} AND object_id < subject_id
-                                THEN subject_id ELSE object_id END AS tie_object
-                    FROM claims)
-                SELECT c.tie_subject AS subject_id, c.relation, c.tie_object AS object_id, count(*) AS claims,
-                       count(DISTINCT coalesce(d.source, nullif(regexp_extract(d.url,
-                             '^[a-z]+://(?:www\\.)?([^/:]+)', 1), ''), c.doc_id)) AS sources,
-                       avg(CASE WHEN c.hedged THEN 1.0 ELSE 0.0 END) AS hedged_share,
-                       sum(CASE WHEN c.negated THEN 1 ELSE 0 END) AS contradictions,
-                       min(d.published) AS first_seen, max(d.published) AS last_seen
-                FROM c JOIN documents d USING (doc_id)
-                WHERE {' AND '.join(where)}
-                GROUP BY c.tie_subject, c.relation, c.tie_object
-                HAVING count(DISTINCT coalesce(d.source, nullif(regexp_extract(d.url,
-                             '^[a-z]+://(?:www\\.)?([^/:]+)', 1), ''), c.doc_id)) >= ?
-                ORDER BY 1, 2, 3""", [*params, min_sources])
+        query = ties_query(" AND ".join(where), f"count(DISTINCT {SOURCE}) >= ?") + " ORDER BY 1, 2, 3"
+        cur = self.conn.execute(query, [*params, min_sources])
         return list(_dicts(cur))
 
     def claims_of(self, entity_id: str) -> list[dict[str, Any]]:

@@ -10,25 +10,33 @@ JUDGEMENTS = """CREATE TABLE IF NOT EXISTS judgements (
 
 # A tie: claims grouped by (subject, relation, object); a symmetric kind ignores the direction.
 # Corroboration counts distinct sources: the `source` field, else the URL's domain, else the document.
-TIES = """CREATE OR REPLACE VIEW ties AS
-    WITH c AS (
+# One query serves the `ties` view (every claim) and the graph's filtered ties (store.tie_rows).
+SOURCE = "coalesce(d.source, nullif(regexp_extract(d.url, '^[a-z]+://(?:www\\.)?([^/:]+)', 1), ''), c.doc_id)"
+
+
+def ties_query(where: str = "TRUE", having: str = "TRUE") -> str:
+    return f"""WITH c AS (
         SELECT *,
-               CASE WHEN relation IN ('COOPERATES_WITH', 'ASSOCIATED_WITH', 'FAMILY', 'TRAFFICS_WITH')
-                         AND object_id < subject_id THEN object_id ELSE subject_id END AS tie_subject,
-               CASE WHEN relation IN ('COOPERATES_WITH', 'ASSOCIATED_WITH', 'FAMILY', 'TRAFFICS_WITH')
-                         AND object_id < subject_id THEN subject_id ELSE object_id END AS tie_object
+               CASE WHEN relation IN {SYMMETRIC_SQL} AND object_id < subject_id
+                    THEN object_id ELSE subject_id END AS tie_subject,
+               CASE WHEN relation IN {SYMMETRIC_SQL} AND object_id < subject_id
+                    THEN subject_id ELSE object_id END AS tie_object
         FROM claims)
     SELECT c.tie_subject AS subject_id, c.relation, c.tie_object AS object_id,
            count(*) AS claims,
-           count(DISTINCT coalesce(d.source, nullif(regexp_extract(d.url, '^[a-z]+://(?:www\\.)?([^/:]+)', 1), ''),
-                                   c.doc_id)) AS sources,
+           count(DISTINCT {SOURCE}) AS sources,
            count(DISTINCT c.doc_id) AS documents,
            min(d.published) AS first_seen, max(d.published) AS last_seen,
            avg(CASE WHEN c.hedged THEN 1.0 ELSE 0.0 END) AS hedged_share,
            sum(CASE WHEN c.negated THEN 1 ELSE 0 END) AS contradictions,
            max(c.confidence) AS confidence
     FROM c JOIN documents d USING (doc_id)
-    GROUP BY c.tie_subject, c.relation, c.tie_object"""
+    WHERE {where}
+    GROUP BY c.tie_subject, c.relation, c.tie_object
+    HAVING {having}"""
+
+
+TIES = "CREATE OR REPLACE VIEW ties AS " + ties_query()
 
 LAYOUT = """CREATE TABLE IF NOT EXISTS layout (
     entity_id VARCHAR PRIMARY KEY, x DOUBLE, y DOUBLE, pagerank DOUBLE, degree INTEGER, community INTEGER,
