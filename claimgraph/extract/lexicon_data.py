@@ -47,6 +47,20 @@ class Lexicon:
     max_alias_tokens: int = 1
 
     @property
+    def alias_starts(self) -> dict[str, int]:
+        """First word of every alias -> the most tokens an alias starting with it may span (hyphens and dots
+        can be tokens of their own), so the gazetteer scan tries only the lengths that can match."""
+        cached: dict[str, int] | None = self.__dict__.get("_alias_starts")
+        if cached is None:
+            cached = {}
+            for key in self.aliases:
+                first = re.split(r"[\s-]", key, maxsplit=1)[0]
+                pieces = len(re.findall(r"\w+|[^\w\s]", key))
+                cached[first] = max(cached.get(first, 0), pieces + 1)
+            self.__dict__["_alias_starts"] = cached
+        return cached
+
+    @property
     def relation_nouns(self) -> frozenset[str]:
         """Nouns that carry a relation ('ally', 'leader'): as arguments they point past themselves."""
         cached: frozenset[str] | None = self.__dict__.get("_relation_nouns")

@@ -88,21 +88,8 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
 # --- gazetteer -------------------------------------------------------------------------------------
 
 
-def _first_chunks(lex: Lexicon) -> dict[str, int]:
-    """First word of every alias -> the most tokens an alias starting with it may span."""
-    cached: dict[str, int] | None = getattr(lex, "_first_chunks", None)
-    if cached is None:
-        cached = {}
-        for key in lex.aliases:
-            first = re.split(r"[\s-]", key, maxsplit=1)[0]
-            pieces = len(re.findall(r"[\w]+|[^\w\s]", key))  # hyphens and dots may be tokens of their own
-            cached[first] = max(cached.get(first, 0), pieces + 1)
-        object.__setattr__(lex, "_first_chunks", cached)
-    return cached
-
-
 def _gazetteer_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
-    firsts = _first_chunks(lex)
+    firsts = lex.alias_starts
     spans = []
     n = len(doc)
     starts = [t.idx for t in doc]
