@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claimgraph.ids import sha256_text
 
@@ -80,4 +80,3 @@ class Claim:
     time: str | None = None
     confidence: float = 0.5
     extractor: str = "patterns"
-    extra: dict[str, str] = field(default_factory=dict)

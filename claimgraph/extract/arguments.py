@@ -209,7 +209,7 @@ class Arguments:
                 head = head.head
             if head.pos_ in ("NOUN", "PROPN") and verb.dep_ != "conj":
                 return []
-            if _passive(head) and verb.dep_ != "conj":
+            if is_passive(head) and verb.dep_ != "conj":
                 return [Actor(a.mention, a.penalty + 0.1) for a in self.passive_subjects(head)]
             return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(head, depth + 1)]
         if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
@@ -271,13 +271,9 @@ def _such_as(prep: Token) -> bool:
         c.lower_ == "such" for c in prep.head.children)
 
 
-def _passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
-
-
-def is_passive(verb: Token) -> bool:
-    return _passive(verb)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -27,6 +27,12 @@ def create_app(db: str) -> FastAPI:
     app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None,
                   description="Read-only API over a claimgraph store. Every tie is a claim, not a fact.")
     static = resources.files("claimgraph.serve").joinpath("static")
+    graphs: list[Graph] = []  # the unfiltered graph, built on first use: the store does not change while served
+
+    def full_graph() -> Graph:
+        if not graphs:
+            graphs.append(Graph.from_store(store))
+        return graphs[0]
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -121,7 +127,7 @@ def create_app(db: str) -> FastAPI:
     def path(a: str, b: str, k: int = 1) -> dict[str, Any]:
         with lock:
             try:
-                found = Graph.from_store(store).paths(a, b, k=max(1, min(k, 10)))
+                found = full_graph().paths(a, b, k=max(1, min(k, 10)))
             except ClaimgraphError as err:
                 raise HTTPException(404, str(err)) from err
         return {"paths": [{"hops": [vars(h) for h in hops]} for hops in found]}

@@ -1,0 +1,28 @@
+"""Opening a store written by an older claimgraph migrates it in place, keeping its data."""
+
+from pathlib import Path
+
+import duckdb
+
+from claimgraph.store import Store
+from claimgraph.store.schema import SCHEMA_VERSION
+from tests.conftest import run_cli
+
+
+def test_schema_2_store_gains_the_layout_table(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Iran funds Hezbollah.\n", encoding="utf-8")
+    db = tmp_path / "old.duckdb"
+    assert run_cli("build", str(docs), "--db", str(db), "--workers", "1").returncode == 0
+    conn = duckdb.connect(str(db))
+    conn.execute("DROP TABLE layout")
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.close()
+    with Store.open(str(db)) as store:
+        assert store.stats()["schema_version"] == SCHEMA_VERSION
+        assert store.stats()["claims"] == 1
+        assert store.layout() == {}
+    assert run_cli("build", str(docs), "--db", str(db), "--workers", "1").returncode == 0
+    done = run_cli("central", "--db", str(db))
+    assert done.returncode == 0 and "Hezbollah" in done.stdout.decode()
