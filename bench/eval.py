@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """`make eval`: build each dev corpus, export claims, and score them with ../shared/tools/score_claims.py.
 
-Prints P/R/F1 typed and untyped (plus attribution and hedge accuracy) per set, and writes the seed's
-misses and false positives to eval-out/seed-errors.tsv for review.
+Prints P/R/F1 typed and untyped (plus attribution and hedge accuracy) per set, and writes each set's
+claims and its misses and false positives to eval-out/ (seed-errors.tsv, conll04-errors.tsv, ...) for review.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -66,15 +67,15 @@ def main() -> int:
                 claims = Path(tmp) / f"{len(built)}.jsonl"
                 claimgraph("export", "claims", "--db", str(db), "--out", str(claims))
                 built[corpus] = claims
+                shutil.copy(claims, out / f"{_slug(name)}-claims.jsonl")
                 dbs[corpus] = db
                 print(f"built {corpus} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
             result = score(shared, built[corpus], gold, kinds, docs)
             rows.append((name, result))
-            if name == "seed":
-                errors = score(shared, built[corpus], gold, kinds, docs, "--show-errors")["errors"]
-                with (out / "seed-errors.tsv").open("w", encoding="utf-8") as f:
-                    for err in errors:
-                        f.write("\t".join(str(x) for x in err) + "\n")
+            errors = score(shared, built[corpus], gold, kinds, docs, "--show-errors")["errors"]
+            with (out / f"{_slug(name)}-errors.tsv").open("w", encoding="utf-8") as f:
+                for err in errors:
+                    f.write("\t".join(str(x) for x in err) + "\n")
         entities = Path(tmp) / "entities.jsonl"
         claimgraph("export", "entities", "--db", str(dbs["corpus"]), "--out", str(entities))
         resolution = json.loads(subprocess.run(
@@ -90,8 +91,12 @@ def main() -> int:
     print(f"\nentities (../shared/corpus vs ../shared/gold): split_rate={resolution['split_rate']} (<= 0.05) "
           f"merge_rate={resolution['merge_rate']} (<= 0.02) cross_doc_recall={resolution['cross_doc_recall']} "
           f"(>= 0.90)")
-    print(f"seed misses and false positives: {out / 'seed-errors.tsv'}")
+    print(f"misses and false positives per set (the seed's: {out / 'seed-errors.tsv'}): {out}/*-errors.tsv")
     return 0
+
+
+def _slug(name: str) -> str:
+    return name.split()[0]
 
 
 def _num(value: float | None) -> str:

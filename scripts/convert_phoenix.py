@@ -82,7 +82,7 @@ def classify(entry: dict, file_kind: str) -> tuple[str | None, str | None]:
     codes = [c for c in entry["codes"] if not c.startswith("~")]
     if not codes:
         return None, None
-    code = codes[0]
+    code = codes[-1]  # dated codes run oldest first: the last is the current one ("[USRAZE <911018] [AZE >911221]")
     country = code[:3] if file_kind != "international" else None
     sector = code[3:]
     if file_kind == "countries" and len(code) == 3 and not entry["person"]:
@@ -152,17 +152,27 @@ def main(argv: list[str]) -> int:
     files = {"countries": "Phoenix.Countries.actors.txt", "international": "Phoenix.International.actors.txt",
              "milnonstate": "Phoenix.MilNonState.actors.txt"}
     rows: dict[str, tuple[str, str, str, str, list[str]]] = {}
+    states: dict[str, list[dict]] = {}
     for kind, filename in files.items():
         for entry in parse(src / filename):
             etype, country = classify(entry, kind)
             if etype is None:
                 continue
             if etype == "State" and country:
-                new = country_rows(entry, country)
-            else:
-                new = entity_rows(entry, kind, etype, country or "")
-            for row in new:
+                states.setdefault(country, []).append(entry)
+                continue
+            for row in entity_rows(entry, kind, etype, country or ""):
                 rows.setdefault(row[0], row)
+    for code, entries in states.items():
+        # Several entries may carry one country code (a city coded as its country, a former name):
+        # the country itself is the one with the most spellings; the others are places in it.
+        entries.sort(key=lambda e: -len(e["aliases"]))
+        for row in country_rows(entries[0], code):
+            rows[row[0]] = row
+        for other in entries[1:]:
+            for name in [other["name"], *other["aliases"]]:
+                key = f"phx:{code}:{name.lower().replace(' ', '-')}"
+                rows.setdefault(key, (key, display(name, "Place"), "Place", code, []))
     with out.open("w", encoding="utf-8") as f:
         f.write("# Converted from the Phoenix/PETRARCH2 actor dictionaries by scripts/convert_phoenix.py.\n")
         f.write("# Copyright (c) 2014 Open Event Data Alliance, MIT License: "

@@ -50,7 +50,7 @@ def alleged(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
 
 def _actors_for(token: Token, args: Arguments, lex: Lexicon) -> list[tuple[Actor, float, Token]]:
     first = token
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     # "accused of X", "involved in X", "a role in X", "designated for X"
     if first.dep_ == "pobj" and first.head.dep_ in ("prep", "agent"):

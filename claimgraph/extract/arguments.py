@@ -76,7 +76,7 @@ class Arguments:
         low = token.lower_
         if low in RELATIVE and token.dep_ in SUBJECTS + ("dobj", "pobj", "poss"):
             clause = token.head
-            while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.pos_ != "NOUN":
+            while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i and clause.pos_ != "NOUN":
                 if clause.dep_ in ("ROOT",):
                     break
                 clause = clause.head
@@ -148,7 +148,7 @@ class Arguments:
         """'Mironov, cited by Bloomberg, who lives ...': 'who' skips back to the person the phrase hangs on."""
         node = token
         for _ in range(6):
-            if node.head is node:
+            if node.head.i == node.i:
                 return []
             node = node.head
             mention = self.found.at(node)
@@ -203,7 +203,7 @@ class Arguments:
                     return self.actors(child)
         if depth > 3:
             return []
-        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "oprd") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "oprd") and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "pcomp" and head.dep_ == "prep":
                 head = head.head
@@ -224,7 +224,7 @@ class Arguments:
             return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(verb.head)]
         if verb.dep_ == "conj":
             return self.passive_subjects(verb.head)
-        if verb.dep_ in ("advcl", "xcomp", "csubj") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "csubj") and verb.head.i != verb.i:
             return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(verb.head)]
         return []
 

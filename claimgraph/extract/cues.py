@@ -14,7 +14,7 @@ CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "pcomp", "csub
 def head_path(token: Token) -> list[Token]:
     """The token and its heads up to the sentence root."""
     path = [token]
-    while path[-1].head is not path[-1] and len(path) < 40:
+    while path[-1].head.i != path[-1].i and len(path) < 40:
         path.append(path[-1].head)
     return path
 

@@ -77,6 +77,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
         else:
             _add_ner(found, span, lex)
     _place_pairs(doc, found)
+    _peoples(doc, found, lex)
     _demonym_phrases(doc, found, lex)
     _collectives(doc, found, lex)
     _names_within_document(found, doc)
@@ -272,6 +273,45 @@ def _place_pairs(doc: Doc, found: Mentions) -> None:
         place.text, place.name, place.end, place.tok_end = span.text, span.text, span.end_char, end
 
 
+# --- peoples: "Algerians" (the state's people), "Kurds", "ethnic Albanians", "Iraqi Kurds" (groups) -------------
+
+
+def _peoples(doc: Doc, found: Mentions, lex: Lexicon) -> None:
+    for ent in doc.ents:
+        if ent.label_ != "NORP" or len(ent) != 1:
+            continue
+        token = ent[0]
+        if token.pos_ not in ("NOUN", "PROPN") or not token.lower_.endswith("s") or token.dep_ == "compound":
+            continue
+        state = _state_named(token.text[:-1], lex) or _state_named(token.text, lex)
+        mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and (
+            c.lower_ == "ethnic" or (found.at(c) is not None and found.at(c).type == "State"))]  # type: ignore[union-attr]
+        known = found.at(token)
+        if known is not None and (known.type != "State" or not mods):
+            continue  # a name the gazetteer knows ("Palestinians"), kept as it is
+        if state is not None and not mods:
+            found.add(_mention(doc[token.i : token.i + 1], "State", state.name, state.key, state.country, "demonym"))
+            continue
+        start = min((c.i for c in mods), default=token.i)
+        owner = next((m for c in mods if (m := found.at(c)) is not None), None)
+        for i in range(start, token.i + 1):
+            other = found.at(doc[i])
+            if other is not None:
+                found.items.remove(other)
+                for j in range(other.tok_start, other.tok_end):
+                    found.by_token.pop(j, None)
+        span = doc[start : token.i + 1]
+        country = owner.country if owner is not None else None
+        found.add(_mention(span, "Group", _clean_name(span.text), f"group:{country or ''}:{alias_key(span.text)}",
+                           country, "collective"))
+
+
+def _state_named(text: str, lex: Lexicon) -> Actor | None:
+    key = lex.aliases.get(alias_key(text))
+    actor = lex.actors.get(key) if key else None
+    return actor if actor is not None and actor.type == "State" else None
+
+
 # --- demonyms and states with an actor head ("Russian intelligence", "the Venezuelan government") --------
 
 
@@ -358,8 +398,34 @@ def _collectives(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         if key is None:
             continue
         name = _clean_name(words.text)
-        found.add(_mention(words, "Media" if "media" in key else "Group", name, f"group:{key}", None,
+        where = _whereabouts(token, start, found)
+        country = None
+        if where is not None:  # "rebels in Darfur", "Ivory Coast rebels": one group, not every rebel anywhere
+            place, before = where
+            name = f"{place.text} {name}" if before else f"{name} {doc[token.i + 1 : place.tok_end].text}"
+            key = f"{key}:{alias_key(place.name)}"
+            country = place.country
+        found.add(_mention(words, "Media" if "media" in key else "Group", name, f"group:{key}", country,
                            "collective"))
+
+
+def _whereabouts(head: Token, start: int, found: Mentions) -> tuple[Mention, bool] | None:
+    """The place a collective noun is qualified by: a name right before it ('Ivory Coast rebels') or
+    'in PLACE' right after it ('rebels in the Ivory Coast')."""
+    doc = head.doc
+    if start > 0:
+        before = found.at(doc[start - 1])
+        if before is not None and before.type in ("Place", "State") and before.tok_end == start \
+                and doc[start - 1].head.i == head.i and before.label not in ("demonym",):
+            return before, True
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == head.i + 1:
+            for pobj in prep.children:
+                place = found.at(pobj)
+                if pobj.dep_ == "pobj" and place is not None and place.type in ("Place", "State") \
+                        and all(t.lower_ == "the" for t in doc[prep.i + 1 : place.tok_start]):
+                    return place, False
+    return None
 
 
 def _collective_key(words: Span, head: Token, lex: Lexicon) -> str | None:

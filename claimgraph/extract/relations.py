@@ -222,7 +222,7 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     dep = noun.dep_
     if dep == "conj":  # "a member and leader of X": read the first conjunct's place in the clause
         first = noun
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         head, dep = first.head, first.dep_
     if dep in ("attr", "acomp", "oprd") and head.lemma_.lower() in COPULAS:
@@ -319,7 +319,7 @@ def _affix_holders(last: Token, trigger: Token, args: Arguments, sent: Span) -> 
     if listed:
         return listed
     token = last
-    while token.dep_ in ("amod", "compound", "nmod", "punct", "advmod", "npadvmod") and token.head is not token:
+    while token.dep_ in ("amod", "compound", "nmod", "punct", "advmod", "npadvmod") and token.head.i != token.i:
         head = token.head
         if head.pos_ in ("NOUN", "PROPN") and head.i > last.i:
             return args._one(head, 0)  # the adjective describes its own noun, not the nouns coordinated with it
