@@ -30,8 +30,10 @@ SETS = [  # name, corpus, gold, kinds, docs
 
 
 def claimgraph(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "claimgraph.cli", *args], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run([sys.executable, "-m", "claimgraph.cli", *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"error: claimgraph {' '.join(args)} failed:\n{done.stderr.strip()}")
+    return done
 
 
 def score(shared: Path, claims: Path, gold: str, kinds: str | None, docs: str | None, *errors: str) -> dict:

@@ -13,7 +13,7 @@ from claimgraph.model import Mention
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 QUANTITY = {"hundred", "thousand", "dozen", "million", "some", "many", "all", "most", "part", "rest", "majority",
             "number", "group", "network", "faction", "cell", "unit", "wing", "element", "member", "remnant",
-            "one", "two", "three", "several", "each", "none"}
+            "one", "two", "three", "several", "each", "none", "score", "handful", "crowd", "band", "ten"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INSTRUMENTS = {"shot", "bullet", "bomb", "missile", "rocket", "grenade", "shell", "round", "gun", "rifle"}
 
@@ -98,10 +98,10 @@ class Arguments:
                     return got
         if token.dep_ == "appos":
             return self._one(token.head, depth + 1) if depth < 3 else []
-        if token.lemma_.lower() in self.relation_nouns:
+        role = all(t.kind == "MEMBER_OF" for t in self.lex.triggers.get((token.lemma_.lower(), "noun"), ()))
+        if token.lemma_.lower() in self.relation_nouns and (role or token.lemma_.lower() in self.lex.relational):
             # "ELN commanders" act for the ELN, "Hungarian and Romanian officials" for their states;
             # "Russia's allies" are not Russia
-            role = all(t.kind == "MEMBER_OF" for t in self.lex.triggers.get((token.lemma_.lower(), "noun"), ()))
             out = []
             for child in token.children:
                 named = self.found.at(child)
@@ -112,15 +112,16 @@ class Arguments:
                     out += [Actor(m, 0.2) for c in child.conjuncts if (m := self.found.at(c)) is not None
                             and m.type == "State"]
             return out
-        for child in token.children:
-            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
-                mention = self.found.at(child)
-                if mention is None or mention.type == "Place":
-                    continue
-                if child.dep_ == "amod" and mention.type != "State":
-                    continue
-                states = [mention] + [self.found.at(c) for c in child.conjuncts]  # "French and Egyptian warships"
-                return [Actor(m, 0.15) for m in states if m is not None]
+        modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < token.i]
+        modifiers.sort(key=lambda c: (c.dep_ == "poss", -c.i))  # "bin Laden's al-Qaeda network": al-Qaeda
+        for child in modifiers:
+            mention = self.found.at(child)
+            if mention is None or mention.type == "Place":
+                continue
+            if child.dep_ == "amod" and mention.type != "State":
+                continue
+            states = [mention] + [self.found.at(c) for c in child.conjuncts]  # "French and Egyptian warships"
+            return [Actor(m, 0.15) for m in states if m is not None]
         for child in token.children:  # "calls by Belarus's rulers", "an appeal from President X"
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
                 for pobj in child.children:
@@ -213,7 +214,12 @@ class Arguments:
                 return [Actor(a.mention, a.penalty + 0.1) for a in self.passive_subjects(head)]
             return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(head, depth + 1)]
         if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
-            return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(verb.head)]
+            found = self.actors(verb.head)
+            noun = verb.head
+            if not found and verb.tag_ == "VBG" and noun.dep_ == "dobj" and self.found.at(noun) is None:
+                # "X issued a statement condemning Y": the statement is X's
+                return [Actor(a.mention, a.penalty + 0.15) for a in self.subjects(noun.head, depth + 1)]
+            return [Actor(a.mention, a.penalty + 0.05) for a in found]
         return []
 
     def passive_subjects(self, verb: Token) -> list[Actor]:

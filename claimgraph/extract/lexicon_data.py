@@ -40,6 +40,8 @@ class Lexicon:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     heads: dict[str, str] = field(default_factory=dict)  # "security services" -> state|agency|group
     collective: frozenset[str] = frozenset()
+    qualified: frozenset[str] = frozenset()  # collective nouns that need a place: "police in Peru"
+    relational: frozenset[str] = frozenset()  # relation nouns that name an actor: "ally", "proxy"
     titles: frozenset[str] = frozenset()
     actors: dict[str, Actor] = field(default_factory=dict)  # key -> actor
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> key
@@ -119,6 +121,8 @@ def load() -> Lexicon:
             lex.heads[str(head).lower()] = "group" if kind == "people" else kind
     lex.collective = frozenset(str(v).lower().replace("’", "'") for v in heads["collective"])
     lex.titles = frozenset(str(v).lower() for v in heads["titles"])
+    lex.relational = frozenset(str(v).lower() for v in heads["relational"])
+    lex.qualified = frozenset(str(v).lower() for v in heads["qualified"])
     _load_actors(lex)
     return lex
 

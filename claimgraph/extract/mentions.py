@@ -281,6 +281,9 @@ def _peoples(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         if ent.label_ != "NORP" or len(ent) != 1:
             continue
         token = ent[0]
+        if found.at(token) is None and token.dep_ in ("amod", "nmod", "compound") and token.head.i > token.i:
+            _people_of(token, found, lex)  # "Tamil civilian refugees": a people with a group head
+            continue
         if token.pos_ not in ("NOUN", "PROPN") or not token.lower_.endswith("s") or token.dep_ == "compound":
             continue
         state = _state_named(token.text[:-1], lex) or _state_named(token.text, lex)
@@ -306,6 +309,19 @@ def _peoples(doc: Doc, found: Mentions, lex: Lexicon) -> None:
                            country, "collective"))
 
 
+def _people_of(token: Token, found: Mentions, lex: Lexicon) -> None:
+    doc = token.doc
+    head = token.head
+    phrase = doc[token.i + 1 : head.i + 1]
+    if any(found.at(t) is not None or t.is_punct for t in phrase):
+        return
+    kind, _ = _head_kind(phrase, lex)
+    if kind != "group":
+        return
+    span = doc[token.i : head.i + 1]
+    found.add(_mention(span, "Group", _clean_name(span.text), f"group::{alias_key(span.text)}", None, "collective"))
+
+
 def _state_named(text: str, lex: Lexicon) -> Actor | None:
     key = lex.aliases.get(alias_key(text))
     actor = lex.actors.get(key) if key else None
@@ -317,26 +333,31 @@ def _state_named(text: str, lex: Lexicon) -> Actor | None:
 
 def _demonym_phrases(doc: Doc, found: Mentions, lex: Lexicon) -> None:
     for mention in list(found.items):
-        if mention.type != "State" or mention.tok_end - mention.tok_start != 1:
+        if mention.type != "State" or mention.tok_end - mention.tok_start > 3:
             continue
-        token = doc[mention.tok_start]
+        token = doc[mention.tok_end - 1]  # "Venezuelan", "Sri Lankan"
         head = token.head
+        if any(not (mention.tok_start <= doc[i].head.i < mention.tok_end) for i in range(mention.tok_start, token.i)):
+            continue
         if token.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod") or head.i <= token.i:
             continue
         if head.pos_ not in ("NOUN", "PROPN"):
             continue
+        if any(c.i < mention.tok_start and c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+               for c in head.children):
+            continue  # "Left-wing Latin American forces": a named collective, read whole elsewhere
         first = token.i + 1
         if first < len(doc) and doc[first].tag_ == "POS":
             first += 1
         phrase_tokens = doc[first : head.i + 1]
         if any(found.at(t) is not None or t.is_punct for t in phrase_tokens):
             continue
-        if token.i > 0 and doc[token.i - 1].text == "-":
+        if mention.tok_start > 0 and doc[mention.tok_start - 1].text == "-":
             continue  # "pro-Russian Islamists": an affix, not a nationality
         kind, phrase = _head_kind(phrase_tokens, lex)
         if kind is None:
             continue
-        span = doc[token.i : head.i + 1]
+        span = doc[mention.tok_start : head.i + 1]
         _replace(found, mention, span, kind, phrase, lex)
 
 
@@ -394,15 +415,17 @@ def _collectives(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         while start < token.i and (doc[start].is_punct or doc[start].pos_ in ("DET", "NUM", "PRON", "VERB")):
             start += 1
         words = doc[start : token.i + 1]
-        key = _collective_key(words, token, lex)
+        where = _whereabouts(token, start, found)
+        key = _collective_key(words, token, lex, qualified=where is not None)
         if key is None:
             continue
         name = _clean_name(words.text)
-        where = _whereabouts(token, start, found)
         country = None
         if where is not None:  # "rebels in Darfur", "Ivory Coast rebels": one group, not every rebel anywhere
             place, before = where
-            name = f"{place.text} {name}" if before else f"{name} {doc[token.i + 1 : place.tok_end].text}"
+            left = min([place.tok_start, *(c.left_edge.i for c in token.lefts if c.dep_ in ("amod", "compound"))])
+            phrase = doc[left : token.i + 1].text if before else f"{name} {doc[token.i + 1 : place.tok_end].text}"
+            name = _clean_name(phrase)
             key = f"{key}:{alias_key(place.name)}"
             country = place.country
         found.add(_mention(words, "Media" if "media" in key else "Group", name, f"group:{key}", country,
@@ -428,12 +451,12 @@ def _whereabouts(head: Token, start: int, found: Mentions) -> tuple[Mention, boo
     return None
 
 
-def _collective_key(words: Span, head: Token, lex: Lexicon) -> str | None:
+def _collective_key(words: Span, head: Token, lex: Lexicon, qualified: bool = False) -> str | None:
     for i in range(len(words)):
         tail = words[i:]
         text = " ".join(t.lower_.translate(QUOTES) for t in tail)
         text_joined = alias_key(tail.text)
-        if text in lex.collective or text_joined in lex.collective:
+        if text in lex.collective or text_joined in lex.collective or (qualified and text in lex.qualified):
             compounds = [t.lemma_.lower() for t in words if t.dep_ == "compound" and t.i < head.i]
             core = " ".join([*compounds, head.lemma_.lower()]) if i == len(words) - 1 else alias_key(tail.text)
             return core

@@ -78,6 +78,7 @@ def relations(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         if not triggers and token.pos_ == "VERB" and token.lemma_.lower() in lex.transfer_verbs:
             yield from _transfer(token, args, lex)
     yield from _affixes(sent, args, lex)
+    yield from _demands(sent, args, lex)
     yield from _titles(sent, args, lex)
     yield from _modifiers(sent, args)
 
@@ -104,6 +105,11 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     if "xcomp" in trig.slots:  # "X threatened to break relations with Y": Y
         for clause in (c for c in verb.children if c.dep_ == "xcomp"):
             others = others + args.direct_objects(clause) + args.prep_objects(clause, {"with", "against", "in", "on"})
+    if "cond" in trig.slots:  # "X threatened to leave the talks if Y deployed missiles": Y
+        clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        for clause in (c for v in clauses for c in v.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                others = others + [Actor(a.mention, a.penalty + 0.1) for a in args.subjects(clause)]
     if not others and trig.kind in SYMMETRIC and len(holders) > 1:
         yield from _pairs(holders, trig, verb, conf)
         return
@@ -190,8 +196,26 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
             return
     if trig.kind == "MEMBER_OF" and not holders:  # "former president of Venezuela Hugo Chavez"
         holders, others = _title_of_country(noun, others, args)
+    act = trig.kind not in ("MEMBER_OF", "OPERATES_IN") and noun.lemma_.lower() not in args.lex.relational
+    if not holders and act and not ({"compound", "compound-org"} & set(trig.slots)):
+        holders = _doer(noun, others, args)  # "the Russian invasion of Ukraine", "Palestinian riots against X"
     role = _role(noun) if trig.kind == "MEMBER_OF" else None
     yield from _emit(holders, others, trig.kind, trig.reverse, noun, trig.confidence, "noun", role=role)
+
+
+def _doer(noun: Token, others: list[Actor], args: Arguments) -> list[Actor]:
+    """Who does what an act noun names, read from the named modifier in front of it."""
+    taken = {o.mention.key for o in others}
+    for child in sorted(noun.children, key=lambda c: -c.i):
+        if child.i > noun.i or child.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        mention = args.found.at(child)
+        if mention is None or mention.key in taken or mention.type == "Place" or mention.tok_end > noun.i:
+            continue
+        if child.dep_ == "amod" and mention.type != "State":
+            continue
+        return [Actor(mention, 0.1)]
+    return []
 
 
 def _left_modifiers(noun: Token) -> list[Token]:
@@ -288,6 +312,25 @@ def _described(adj: Token, args: Arguments) -> list[Actor]:
     if adj.dep_ == "conj":
         return _described(head, args)
     return []
+
+
+# --- demands: "X said that Y must withdraw" ----------------------------------------------------------------------
+
+MODALS = {"must", "should"}
+
+
+def _demands(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    """A speaker saying another actor must or should act makes a demand on it (pressure: OPPOSES)."""
+    verbs = lex.cues["attribution_verbs"]
+    for modal in sent:
+        if modal.lower_ not in MODALS or modal.dep_ != "aux":
+            continue
+        clause = modal.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in verbs:
+            continue
+        targets = args.subjects(clause)
+        speakers = args.subjects(clause.head)
+        yield from _emit(speakers, targets, "OPPOSES", False, modal, 0.4, "demand")
 
 
 # --- affixes: "pro-Russian", "Iran-backed", "Russia-loyal" ------------------------------------------------------
