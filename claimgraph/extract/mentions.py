@@ -203,6 +203,8 @@ def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
         mtype = "Person"
     elif label in ("GPE", "LOC", "FAC"):
         mtype = org_type(text, default="Place")  # "the Medellin Cartel" tagged as a facility is still a cartel
+        if label == "GPE" and mtype not in ("CriminalGroup", "ArmedGroup"):
+            mtype = "Place"  # "Council Bluffs" is a town, whatever its words
     elif label == "NORP":
         return  # demonyms of known states come from the gazetteer; other groups from collective nouns
     else:
@@ -265,12 +267,11 @@ def _place_pairs(doc: Doc, found: Mentions) -> None:
             end = comma + 2
         else:
             continue
-        if other is not None:
-            found.items.remove(other)
-        for i in range(place.tok_start, end):
-            found.by_token[i] = place
+        # The town keeps its own words (the name it is seen under) and takes the pair as its name;
+        # the state stays a place of its own.
         span = doc[place.tok_start : end]
-        place.text, place.name, place.end, place.tok_end = span.text, span.text, span.end_char, end
+        place.name = span.text
+        place.key = entity_key("Place", span.text)
 
 
 # --- peoples: "Algerians" (the state's people), "Kurds", "ethnic Albanians", "Iraqi Kurds" (groups) -------------

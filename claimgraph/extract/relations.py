@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
-from claimgraph.extract.lexicon_data import Lexicon, Trigger
+from claimgraph.extract.lexicon_data import Lexicon, Trigger, alias_key
 from claimgraph.model import SYMMETRIC, Mention
 
 ACCUSERS = {"convict", "accuse", "suspect", "charge", "arrest", "indict", "sentence", "try", "jail", "blame",
-            "execute", "hang", "prosecute", "acquit", "guilty", "responsible"}
+            "execute", "hang", "prosecute", "acquit", "guilty", "responsible", "serve", "imprison"}
 COPULAS = {"be", "become", "remain", "seem", "appear", "serve", "act", "stay"}
 LIGHT_VERBS = {"have", "maintain", "establish", "develop", "build", "pursue", "expand", "strengthen", "deepen",
                "forge", "seek", "keep", "enjoy", "increase", "renew", "cultivate", "show", "play", "offer", "give",
@@ -132,12 +132,23 @@ def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, t
             relation = kind
             if kind == "OPERATES_IN" and obj.mention.type not in ("Place", "State"):
                 continue
+            if kind == "OPERATES_IN":
+                obj = Actor(_the_city(obj.mention), obj.penalty)  # "born in Washington": the city, not the state
             if kind == "MEMBER_OF" and obj.mention.type == "Place":
                 relation = "OPERATES_IN"  # "New Jersey Gov. X", "mayor of Mohammadia": an office held in a place
             if kind == "MEMBER_OF" and obj.mention.type == "Person":
                 continue
             score = max(0.05, min(1.0, conf - h.penalty - o.penalty))
             yield Found(subj.mention, relation, obj.mention, trigger, round(score, 3), pattern, role=role)
+
+
+def _the_city(mention: Mention) -> Mention:
+    """A capital named for its government ('Moscow said') is, where something is present, the city itself."""
+    if mention.type != "State" or mention.label != "gazetteer" or alias_key(mention.text) == alias_key(mention.name):
+        return mention
+    if not mention.text[:1].isupper() or " " in mention.text.strip() and mention.text.split()[0].lower() == "the":
+        return mention
+    return replace(mention, type="Place", name=mention.text, key=f"place:{alias_key(mention.text)}")
 
 
 def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
@@ -180,6 +191,8 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     for child in noun.children:
         if child.dep_ == "poss" and "poss" in trig.slots:
             others += args.actors(child)
+    if not others and "poss" in trig.slots and noun.dep_ == "compound" and args.found.at(noun.head) is not None:
+        others += [a for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i for a in args.actors(c)]
     for child in _left_modifiers(noun):
         compound = "compound" in trig.slots or "compound-org" in trig.slots
         if compound:
@@ -264,6 +277,9 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
             got = args.actors(child)
             if got:
                 return got
+    renamed = _named_after_comma(noun, args)  # "Kennedy's assassin, Lee Harvey Oswald" parsed without apposition
+    if renamed:
+        return renamed
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss and "poss" not in trig.slots:
         return args.actors(poss[0])
@@ -280,6 +296,19 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     if dep == "pobj" and head.head.pos_ == "NOUN" and args.found.at(head.head) is not None:
         return args.actors(head.head)  # "Maduro, as leader of ..." and "X, a member of Y" shapes
     return []
+
+
+def _named_after_comma(noun: Token, args: Arguments) -> list[Actor]:
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != "," or any(c.i > noun.i for c in noun.children):
+        return []
+    mention = args.found.at(doc[noun.i + 2])
+    if mention is None or mention.type != "Person" or mention.tok_start != noun.i + 2:
+        return []
+    end = mention.tok_end
+    if end < len(doc) and doc[end].text not in (",", ".", ";", ")"):
+        return []
+    return [Actor(mention, 0.1)]
 
 
 def _role(noun: Token) -> str:
