@@ -160,6 +160,15 @@ def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexico
 
 def _add_gazetteer(doc: Doc, found: Mentions, start: int, end: int, key: str, lex: Lexicon) -> None:
     actor = lex.actors[key]
+    if actor.type == "Person":  # "US President Barack Obama" as one alias: the state and the title stay outside
+        first = start
+        while first < end - 1 and (_title_word(doc[first], lex) or _state_named(doc[first].text, lex)):
+            first += 1
+        if first > start:
+            state = _state_named(doc[start].text, lex)
+            if state is not None:
+                found.add(_mention(doc[start : start + 1], "State", state.name, state.key, state.country, "gazetteer"))
+            start = first
     span = doc[start:end]
     label = "gazetteer"
     if actor.type == "State" and len(span) == 1 and span[0].pos_ == "ADJ":

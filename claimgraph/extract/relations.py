@@ -20,6 +20,11 @@ LIGHT_VERBS = {"have", "maintain", "establish", "develop", "build", "pursue", "e
                "sign", "reach", "conduct", "launch", "open", "resume", "start", "begin", "promise", "pledge",
                "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send", "commit",
                "carry", "order", "plan", "attempt", "claim", "mastermind"}
+ORG_NOUNS = {"agency", "party", "group", "newspaper", "daily", "weekly", "paper", "magazine", "company", "firm",
+             "bank", "institute", "university", "ministry", "service", "network", "organization", "organisation",
+             "council", "committee", "movement", "union", "club", "team", "channel", "station", "broadcaster",
+             "carrier", "airline", "corporation", "conglomerate", "militia", "faction", "alliance", "coalition",
+             "federation", "association", "foundation", "court", "parliament", "army", "force", "forces"}
 OFFICES = {"president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
            "vice-president", "chief of staff", "ambassador", "senator", "governor", "chancellor", "king", "queen"}
 
@@ -188,9 +193,16 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     others: list[Actor] = []
     preps = {s.split(":", 1)[1] for s in trig.slots if s.startswith("prep:")}
     others += args.prep_objects(noun, preps)
+    if trig.kind == "MEMBER_OF":  # "a scientist with the Center", "a columnist for the AP": organisations only
+        others += [a for a in args.prep_objects(noun, {"with", "for"} - preps)
+                   if a.mention.type not in ("Person", "Place", "State") and a.mention.text[:1].isupper()]
     for child in noun.children:
         if child.dep_ == "poss" and "poss" in trig.slots:
             others += args.actors(child)
+    if not others and trig.kind == "MEMBER_OF":  # "professor of economics at the University"
+        others += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj" and args.found.at(p) is None for a in args.prep_objects(p, {"at"})
+                   if a.mention.type not in ("Person", "Place", "State")]
     if not others and "poss" in trig.slots and noun.dep_ == "compound" and args.found.at(noun.head) is not None:
         others += [a for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i for a in args.actors(c)]
     for child in _left_modifiers(noun):
@@ -507,16 +519,23 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
         for target in targets:
             if target.lemma_.lower() in args.relation_nouns:
                 continue
-            for actor in args.prep_objects(target, {"at"}):
+            # "professor of economics at the University", "a scientist with the Center", "columnist for AP"
+            places = [target, *(p for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for p in c.children if p.dep_ == "pobj" and args.found.at(p) is None)]
+            for actor in (a for t in places for a in args.prep_objects(t, {"at", "with", "for"})):
                 if actor.mention.type not in ("Person", "Place", "State"):
                     yield Found(mention, "MEMBER_OF", actor.mention, target, 0.5, "organisation-role",
                                 role=target.lower_)
 
 
 def _np_modifiers(root: Token, mention: Mention) -> list[Token]:
-    """Modifiers in front of a name, directly or through a descriptor ('German carmaker BMW')."""
+    """Modifiers in front of a name, directly or through a descriptor ('German carmaker BMW'), or of a
+    generic noun the name qualifies ("Pakistan's Inter-Services Intelligence agency")."""
     out = []
-    for child in root.children:
+    heads = [root]
+    if root.dep_ == "compound" and root.head.i == mention.tok_end and root.head.lemma_.lower() in ORG_NOUNS:
+        heads.append(root.head)
+    for child in (c for h in heads for c in h.children):
         if child.i >= mention.tok_start or child.dep_ not in ("compound", "amod", "nmod", "poss"):
             continue
         out.append(child)
@@ -539,8 +558,14 @@ def _state_of(mention: Mention, token: Token, args: Arguments, kind: str) -> Ite
 
 
 def _organisation_of(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
-    """'Botas of Turkey', 'OMV of Austria': an organisation of a place is based there."""
+    """'Botas of Turkey', 'OMV of Austria', 'the Institute in Tel Aviv': an organisation of a place is based there."""
     for prep in root.children:
+        named = not any(t.pos_ in ("VERB", "AUX") for t in root.doc[mention.tok_start : mention.tok_end])
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == mention.tok_end and named:
+            for actor in args.prep_objects(root, {"in"}):
+                other = actor.mention
+                if other.type in ("State", "Place") and other.key != mention.key:
+                    yield Found(mention, "OPERATES_IN", _the_city(other), prep, 0.5, "organisation-in")
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
                 other = args.found.at(pobj) if pobj.dep_ == "pobj" else None
