@@ -559,13 +559,13 @@ def _state_of(mention: Mention, token: Token, args: Arguments, kind: str) -> Ite
 
 def _organisation_of(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
     """'Botas of Turkey', 'OMV of Austria', 'the Institute in Tel Aviv': an organisation of a place is based there."""
+    named = not any(t.pos_ in ("VERB", "AUX") for t in root.doc[mention.tok_start : mention.tok_end])
     for prep in root.children:
-        named = not any(t.pos_ in ("VERB", "AUX") for t in root.doc[mention.tok_start : mention.tok_end])
         if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == mention.tok_end and named:
             for actor in args.prep_objects(root, {"in"}):
-                other = actor.mention
-                if other.type in ("State", "Place") and other.key != mention.key:
-                    yield Found(mention, "OPERATES_IN", _the_city(other), prep, 0.5, "organisation-in")
+                place = actor.mention
+                if place.type in ("State", "Place") and place.key != mention.key:
+                    yield Found(mention, "OPERATES_IN", _the_city(place), prep, 0.5, "organisation-in")
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
                 other = args.found.at(pobj) if pobj.dep_ == "pobj" else None
