@@ -42,3 +42,23 @@ def test_a_person_and_a_country_keep_apart() -> None:
     found = {m.text: m.type for m in extract_text("Jordan met Michael Jordan in Amman.").mentions}
     assert found.get("Michael Jordan") == "Person"
     assert found.get("Jordan") != "Person"
+
+
+def test_peoples_and_people_nouns_are_groups_not_states() -> None:
+    got = triples("A Saudi businessman is suing the United States. "
+                  "Iraqi Kurds attacked Turkish positions. Ethnic Albanians demonstrated in Serbia.")
+    subjects = {s for s, r, o in got if r == "OPPOSES"}
+    assert {"Saudi businessman", "Iraqi Kurds", "Ethnic Albanians"} <= subjects
+    assert "Saudi Arabia" not in subjects and "Iraq" not in subjects
+
+
+def test_a_collective_carries_its_place() -> None:
+    got = triples("Rebels in the Central African Republic attacked Bangui. Darfur rebels attacked Nyala.")
+    subjects = {s for s, r, o in got if r == "OPPOSES"}
+    assert {"Rebels in the Central African Republic", "Darfur rebels"} <= subjects
+
+
+def test_gazetteer_takes_each_country_under_its_current_code() -> None:
+    got = triples("The Azerbaijani parliament threatened Armenia on Monday.")
+    assert ("Azerbaijani parliament", "OPPOSES", "Armenia") in got
+    assert ("Azerbaijani parliament", "MEMBER_OF", "Azerbaijan") in got

@@ -95,3 +95,55 @@ def test_roles_before_a_name_and_at_an_organisation() -> None:
 def test_an_organisation_of_a_place_is_based_there() -> None:
     got = triples("Executives from Petrobras of Brazil met bankers in Caracas.")
     assert ("Petrobras", "OPERATES_IN", "Brazil") in got
+
+
+def test_a_root_denial_verb_opposes_rather_than_negates() -> None:
+    result = extract_text("Chile flatly rejected a Peruvian ultimatum on Monday.")
+    claim = next(c for c in result.claims if c.relation == "OPPOSES")
+    assert (claim.subject.name, claim.object.name if claim.object else "") == ("Chile", "Peru")
+    assert not claim.negated
+
+
+def test_demands_on_another_actor_and_conditional_threats() -> None:
+    got = triples("The Zapatista Army announced that the Mexican government must withdraw its troops. "
+                  "Iran threatened to close the strait if the United States attacked its ships.")
+    assert ("Zapatista Army", "OPPOSES", "Mexico") in got
+    assert ("Iran", "OPPOSES", "United States") in got
+
+
+def test_act_nouns_take_their_doer_from_the_modifier() -> None:
+    got = triples("The Russian invasion of Georgia began in August. The Turkish blockade of Armenia lasted decades.")
+    assert ("Russia", "OPPOSES", "Georgia") in got
+    assert ("Turkey", "OPPOSES", "Armenia") in got
+
+
+def test_source_lines_and_datelines_name_the_city() -> None:
+    got = triples("MX0311220598 Lima RADIO PROGRAMAS DEL PERU in Spanish 1300 GMT 3 Nov 98")
+    assert ("RADIO PROGRAMAS DEL PERU", "OPERATES_IN", "Lima") in got
+    got = triples("TOLEDO, Ohio (UPI) -- The plant closed on Friday.")
+    assert {("UPI", "OPERATES_IN", "Toledo"), ("UPI", "OPERATES_IN", "Ohio")} <= got
+    got = triples("(Text) Caracas, Jan. 4 (VTV) -- The minister spoke at length.")
+    assert ("VTV", "OPERATES_IN", "Caracas") in got  # the city, not Venezuela
+
+
+def test_an_organisation_in_a_place_and_roles_at_with_for() -> None:
+    got = triples("Rosa Pardo of the Bolivar Institute in Quito disagreed. "
+                  "Tomas Eder, professor of economics at Graz University, wrote the study. "
+                  "Lena Voss is a political analyst with the Center for Arctic Studies.")
+    assert ("Bolivar Institute", "OPERATES_IN", "Quito") in got
+    assert ("Tomas Eder", "MEMBER_OF", "Graz University") in got
+    assert ("Lena Voss", "MEMBER_OF", "Center for Arctic Studies") in got
+
+
+def test_the_state_before_an_office_in_a_known_name_and_an_agency_noun() -> None:
+    got = triples("US President Barack Obama arrived in Manila. "
+                  "Officials accuse Pakistan's Inter-Services Intelligence agency of double dealing.")
+    assert ("Barack Obama", "MEMBER_OF", "United States") in got
+    assert ("Inter-Services Intelligence", "MEMBER_OF", "Pakistan") in got
+
+
+def test_killers_named_beside_their_role() -> None:
+    got = triples("Reporters interviewed Gandhi's assassin, Nathuram Godse, in 1948. "
+                  "Police later found Rabin's assassin Yigal Amir in the crowd.")
+    assert ("Nathuram Godse", "OPPOSES", "Gandhi") in got
+    assert ("Yigal Amir", "OPPOSES", "Rabin") in got
