@@ -14,6 +14,7 @@ RELATIVE = {"who", "which", "that", "whom", "whose"}
 QUANTITY = {"hundred", "thousand", "dozen", "million", "some", "many", "all", "most", "part", "rest", "majority",
             "number", "group", "network", "faction", "cell", "unit", "wing", "element", "member", "remnant",
             "one", "two", "three", "several", "each", "none", "score", "handful", "crowd", "band", "ten"}
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "port", "capital", "island"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INSTRUMENTS = {"shot", "bullet", "bomb", "missile", "rocket", "grenade", "shell", "round", "gun", "rifle"}
 
@@ -122,6 +123,14 @@ class Arguments:
                 continue
             states = [mention] + [self.found.at(c) for c in child.conjuncts]  # "French and Egyptian warships"
             return [Actor(m, 0.15) for m in states if m is not None]
+        if token.lemma_.lower() in self.relation_nouns and depth < 3 and token.dep_ in ("dobj", "pobj"):
+            # "boycott all contact with X", "a suspension of links with X": X
+            kinds = {t.kind for t in self.lex.triggers.get((token.lemma_.lower(), "noun"), ())}
+            if kinds & {"ASSOCIATED_WITH", "COOPERATES_WITH", "TRADES_WITH"}:
+                partners = [a for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                            for p in c.children if p.dep_ == "pobj" for a in self.actors(p, depth + 1)]
+                if partners:
+                    return [Actor(a.mention, a.penalty + 0.15) for a in partners]
         for child in token.children:  # "calls by Belarus's rulers", "an appeal from President X"
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
                 for pobj in child.children:
@@ -137,7 +146,7 @@ class Arguments:
             verb = token.head  # "Oswald fired the shots that killed Kennedy": the shooter, not the shots
             if token.dep_ == "dobj":
                 return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(verb)]
-        if token.lemma_.lower() in QUANTITY or token.pos_ == "NUM":
+        if token.lemma_.lower() in QUANTITY or token.pos_ == "NUM" or token.lemma_.lower() in PLACE_NOUNS:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:

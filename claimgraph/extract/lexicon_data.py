@@ -116,7 +116,7 @@ def load() -> Lexicon:
     cues = _yaml("cues.yaml")
     lex.cues = {name: frozenset(str(v).lower() for v in values) for name, values in cues.items()}
     heads = _yaml("actor_heads.yaml")
-    for kind in ("state", "agency", "group", "people"):
+    for kind in ("state", "agency", "group", "people", "media"):
         for head in heads[kind]:
             lex.heads[str(head).lower()] = "group" if kind == "people" else kind
     lex.collective = frozenset(str(v).lower().replace("’", "'") for v in heads["collective"])

@@ -64,7 +64,7 @@ class Mentions:
 def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
     found = Mentions()
     gazetteer = _gazetteer_spans(doc, lex)
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS and not _modifier_only(e)]
     for start, end, key in _prefer(gazetteer, ents, lex):
         _add_gazetteer(doc, found, start, end, key, lex)
     for ent in ents:
@@ -119,6 +119,12 @@ def _gazetteer_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return spans
+
+
+def _modifier_only(ent: Span) -> bool:
+    """'Radical French farmers' tagged ORG over 'Radical French': adjectives before a noun are not a name."""
+    last = ent[-1]
+    return ent.label_ in ("ORG", "NORP") and last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.i >= ent.end
 
 
 def _may_start(token: Token) -> bool:
@@ -354,7 +360,7 @@ def _demonym_phrases(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         if head.pos_ not in ("NOUN", "PROPN"):
             continue
         if any(c.i < mention.tok_start and c.dep_ in ("amod", "compound") and c.text[:1].isupper()
-               for c in head.children):
+               and not c.is_sent_start for c in head.children):
             continue  # "Left-wing Latin American forces": a named collective, read whole elsewhere
         first = token.i + 1
         if first < len(doc) and doc[first].tag_ == "POS":
@@ -367,6 +373,10 @@ def _demonym_phrases(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         kind, phrase = _head_kind(phrase_tokens, lex)
         if kind is None:
             continue
+        if kind == "state":  # "Israeli intelligence officials" speak for Israeli intelligence
+            inner = next((t for t in phrase_tokens[:-1] if lex.heads.get(t.lower_) == "agency"), None)
+            if inner is not None:
+                kind, phrase, head = "agency", inner.lemma_.lower(), inner
         span = doc[mention.tok_start : head.i + 1]
         _replace(found, mention, span, kind, phrase, lex)
 
@@ -392,7 +402,7 @@ def _replace(found: Mentions, mention: Mention, span: Span, kind: str, phrase: s
     if kind == "state":
         new = _mention(span, "State", mention.name, mention.key, mention.country, "demonym")
     else:
-        mtype = "Agency" if kind == "agency" else "Group"
+        mtype = {"agency": "Agency", "media": "Media"}.get(kind, "Group")
         name = _clean_name(span.text)
         new = _mention(span, mtype, name, f"{kind}:{country}:{phrase}", mention.country, "demonym")
     found.add(new)

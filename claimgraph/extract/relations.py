@@ -305,6 +305,9 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
                 else args.direct_objects(governor) or args.subjects(governor)
     if dep == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
         return args.subjects(head)
+    if dep == "pobj" and head.lower_ in ("in", "for", "as") and head.head.pos_ == "VERB" \
+            and noun.lemma_.lower() not in args.lex.relational:  # "X went on strike in protest of Y"
+        return [Actor(a.mention, a.penalty + 0.15) for a in args.subjects(head.head)]
     if dep == "pobj" and head.head.pos_ == "NOUN" and args.found.at(head.head) is not None:
         return args.actors(head.head)  # "Maduro, as leader of ..." and "X, a member of Y" shapes
     return []
