@@ -146,6 +146,13 @@ class Arguments:
             verb = token.head  # "Oswald fired the shots that killed Kennedy": the shooter, not the shots
             if token.dep_ == "dobj":
                 return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(verb)]
+        if token.dep_ in ("dobj", "pobj") and depth < 2 and token.lemma_.lower() not in self.relation_nouns \
+                and token.lemma_.lower() not in self.lex.heads:  # "hacked the computers of X's army": X's army
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of" and child.i == token.i + 1:
+                    owners = [a for p in child.children if p.dep_ == "pobj" for a in self.actors(p, depth + 1)]
+                    if owners:
+                        return [Actor(a.mention, a.penalty + 0.2) for a in owners]
         if token.lemma_.lower() in QUANTITY or token.pos_ == "NUM" or token.lemma_.lower() in PLACE_NOUNS:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":

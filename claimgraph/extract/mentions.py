@@ -214,7 +214,9 @@ def _title_word(token: Token, lex: Lexicon) -> bool:
 def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
     label = span.label_ or span.root.ent_type_
     text = span.text
-    if label == "PERSON" or PERSON_SHAPE.match(text):  # "Ulf D. Merbold" tagged as an organisation
+    if label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNPS" and _state_named(span[0].text, lex):
+        mtype = "Group"  # "Bosnian Serbs" tagged as a person: a people
+    elif label == "PERSON" or PERSON_SHAPE.match(text):  # "Ulf D. Merbold" tagged as an organisation
         mtype = "Person"
     elif label in ("GPE", "LOC", "FAC"):
         mtype = org_type(text, default="Place")  # "the Medellin Cartel" tagged as a facility is still a cartel
@@ -293,10 +295,10 @@ def _place_pairs(doc: Doc, found: Mentions) -> None:
 
 
 def _peoples(doc: Doc, found: Mentions, lex: Lexicon) -> None:
-    for ent in doc.ents:
-        if ent.label_ != "NORP" or len(ent) != 1:
-            continue
-        token = ent[0]
+    singles = [ent[0] for ent in doc.ents if ent.label_ == "NORP" and len(ent) == 1]
+    singles += [t for t in doc if t.tag_ == "NNPS" and (m := found.at(t)) is not None
+                and m.type == "State" and m.tok_end - m.tok_start == 1]  # "Bosnian Serbs" as one entity
+    for token in sorted({t.i: t for t in singles}.values(), key=lambda t: t.i):
         if found.at(token) is None and token.dep_ in ("amod", "nmod", "compound") and token.head.i > token.i:
             _people_of(token, found, lex)  # "Tamil civilian refugees": a people with a group head
             continue

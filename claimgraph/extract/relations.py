@@ -19,7 +19,8 @@ LIGHT_VERBS = {"have", "maintain", "establish", "develop", "build", "pursue", "e
                "provide", "express", "receive", "get", "gain", "secure", "need", "want", "use", "continue", "hold",
                "sign", "reach", "conduct", "launch", "open", "resume", "start", "begin", "promise", "pledge",
                "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send", "commit",
-               "carry", "order", "plan", "attempt", "claim", "mastermind"}
+               "carry", "order", "plan", "attempt", "claim", "mastermind", "reiterate", "repeat", "issue", "make",
+               "voice", "renew"}
 ORG_NOUNS = {"agency", "party", "group", "newspaper", "daily", "weekly", "paper", "magazine", "company", "firm",
              "bank", "institute", "university", "ministry", "service", "network", "organization", "organisation",
              "council", "committee", "movement", "union", "club", "team", "channel", "station", "broadcaster",
@@ -199,6 +200,11 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     for child in noun.children:
         if child.dep_ == "poss" and "poss" in trig.slots:
             others += args.actors(child)
+    if "ccomp" in trig.slots:  # "its demand that Israel withdraw", "reiterated its demand today that Israel ..."
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+        if noun.dep_ == "dobj":
+            clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+        others += [a for c in clauses if any(m.lower_ == "that" for m in c.children) for a in args.subjects(c)]
     if not others and trig.kind == "MEMBER_OF":  # "professor of economics at the University"
         others += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                    if p.dep_ == "pobj" and args.found.at(p) is None for a in args.prep_objects(p, {"at"})

@@ -38,7 +38,8 @@ def protos_from(mention_rows: Iterable[tuple], endpoint_keys: Iterable[str]) -> 
         types[key][mtype] += count
         if label != "pronoun":
             proto.names[name] += count
-            proto.names[text] += 0
+            if label != "collective" or alias_key(text) == alias_key(name):  # "militants" in Azerbaijan: not a name
+                proto.names[text] += 0
         if label == "demonym" and mtype == "State" and " " in text:  # "Hungarian officials": also "Hungarian"
             word = text.split()[0]
             if lex.aliases.get(alias_key(word)) == key:
