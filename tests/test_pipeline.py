@@ -48,7 +48,7 @@ def test_rebuild_changes_nothing_and_a_changed_file_replaces_its_claims(tmp_path
     again = run_cli("build", str(folder), "--db", str(db), "--workers", "1")
     assert "unchanged: 2" in again.stdout.decode()
     assert [c["claim_id"] for c in _claims(db)] == [c["claim_id"] for c in first]
-    (folder / "state-crt-2019-venezuela.txt").write_text("Hamas finances Hezbollah in Lebanon.\n", encoding="utf-8")
+    (folder / "state-crt-2019-venezuela.txt").write_text("Hamas finances Hezbollah.\n", encoding="utf-8")
     assert run_cli("build", str(folder), "--db", str(db), "--workers", "1").returncode == 0
     changed = [c for c in _claims(db) if c["doc_id"] == "state-crt-2019-venezuela"]
     assert [(c["subject"], c["relation"], c["object"]) for c in changed] == [("Hamas", "FUNDS", "Hezbollah")]

@@ -154,7 +154,9 @@ def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexico
         named_org = lex.actors[key].type not in ("Person", "Place", "State")
         if outer is not None and outer.label_ == "PERSON" and named_org:
             outer = None  # "Retired Gazprom engineer": a known organisation is not part of a person's name
-        if outer is not None and outer.label_ in ("ORG", "FAC", "PERSON") and len(outer) > end - start:
+        if outer is not None and outer.label_ in ("GPE", "LOC") and lex.actors[key].type not in ("State", "Place"):
+            outer = None  # "Council Bluffs" may hold an organisation's word; it is a place all the same
+        if outer is not None and outer.label_ in ("ORG", "FAC", "PERSON", "GPE", "LOC") and len(outer) > end - start:
             inside = [g for g in gazetteer if outer.start <= g[0] and g[1] <= outer.end]
             covered = sum(g[1] - g[0] for g in inside)
             gaps = [t for t in outer if t.is_punct or t.is_space or t.lower_ in ("the", "'s", "and", "or", "&")]

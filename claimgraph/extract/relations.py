@@ -20,7 +20,7 @@ LIGHT_VERBS = {"have", "maintain", "establish", "develop", "build", "pursue", "e
                "sign", "reach", "conduct", "launch", "open", "resume", "start", "begin", "promise", "pledge",
                "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send", "commit",
                "carry", "order", "plan", "attempt", "claim", "mastermind", "reiterate", "repeat", "issue", "make",
-               "voice", "renew"}
+               "voice"}
 ORG_NOUNS = {"agency", "party", "group", "newspaper", "daily", "weekly", "paper", "magazine", "company", "firm",
              "bank", "institute", "university", "ministry", "service", "network", "organization", "organisation",
              "council", "committee", "movement", "union", "club", "team", "channel", "station", "broadcaster",
