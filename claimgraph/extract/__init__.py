@@ -62,7 +62,10 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
 def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Claim]:
     start, end = _stripped(sent)
     sentence = document.text[start:end]
-    items: Iterable[Found] = [*relations(sent, args, lex), *alleged(sent, args, lex), *datelines(sent, args)]
+    lines = list(datelines(sent, args))
+    items: Iterable[Found] = lines
+    if not any(item.pattern == "source-line" for item in lines):  # a monitored-broadcast line says nothing else
+        items = [*relations(sent, args, lex), *alleged(sent, args, lex), *lines]
     dates = [ent for ent in sent.ents if ent.label_ == "DATE"] if items else []
     for item in items:
         trigger = item.trigger

@@ -30,13 +30,15 @@ def datelines(sent: Span, args: Arguments) -> Iterator[Found]:
         start += 1
     coded = code is not None
     found = _source_line(tokens, start, args) if coded else None
+    pattern = "source-line"  # the whole line is the source's: nothing else is read from it
     if found is None:
         found = _dateline(tokens, start, args)
+        pattern = "dateline"
     if found is None:
         return
     agency, places, trigger = found
     for place in places:
-        yield Found(agency, "OPERATES_IN", place, trigger, 0.6, "dateline")
+        yield Found(agency, "OPERATES_IN", place, trigger, 0.6, pattern)
 
 
 def _dateline(tokens: list[Token], start: int, args: Arguments) -> tuple[Mention, list[Mention], Token] | None:

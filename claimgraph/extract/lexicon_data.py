@@ -42,6 +42,7 @@ class Lexicon:
     collective: frozenset[str] = frozenset()
     qualified: frozenset[str] = frozenset()  # collective nouns that need a place: "police in Peru"
     relational: frozenset[str] = frozenset()  # relation nouns that name an actor: "ally", "proxy"
+    team_roles: frozenset[str] = frozenset()  # "coach", "striker": a place before them is a club
     titles: frozenset[str] = frozenset()
     actors: dict[str, Actor] = field(default_factory=dict)  # key -> actor
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> key
@@ -123,6 +124,7 @@ def load() -> Lexicon:
     lex.titles = frozenset(str(v).lower() for v in heads["titles"])
     lex.relational = frozenset(str(v).lower() for v in heads["relational"])
     lex.qualified = frozenset(str(v).lower() for v in heads["qualified"])
+    lex.team_roles = frozenset(str(v).lower() for v in heads["team_roles"])
     _load_actors(lex)
     return lex
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.lexicon_data import Lexicon, Trigger, alias_key
@@ -148,6 +148,11 @@ def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, t
             yield Found(subj.mention, relation, obj.mention, trigger, round(score, 3), pattern, role=role)
 
 
+def _club(place: Mention) -> Mention:
+    return replace(place, type="Group", name=place.text, key=f"org:club:{alias_key(place.text)}",
+                   label="club")
+
+
 def _the_city(mention: Mention) -> Mention:
     """A capital named for its government ('Moscow said') is, where something is present, the city itself."""
     if mention.type != "State" or mention.label != "gazetteer" or alias_key(mention.text) == alias_key(mention.name):
@@ -211,11 +216,12 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
                    if a.mention.type not in ("Person", "Place", "State")]
     if not others and "poss" in trig.slots and noun.dep_ == "compound" and args.found.at(noun.head) is not None:
         others += [a for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i for a in args.actors(c)]
+    team = noun.lemma_.lower() in args.lex.team_roles
     for child in _left_modifiers(noun):
         compound = "compound" in trig.slots or "compound-org" in trig.slots
         if compound:
             mention = args.found.at(child)
-            state_ok = "compound" in trig.slots or mention is None or mention.type not in ("State", "Place")
+            state_ok = "compound" in trig.slots or team or mention is None or mention.type not in ("State", "Place")
             if mention is not None and mention.type != "Person" and state_ok:
                 others.append(Actor(mention))
     if not others and trig.kind in SYMMETRIC:
@@ -231,6 +237,8 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     if not holders and act and not ({"compound", "compound-org"} & set(trig.slots)):
         holders = _doer(noun, others, args)  # "the Russian invasion of Ukraine", "Palestinian riots against X"
     role = _role(noun) if trig.kind == "MEMBER_OF" else None
+    if team:  # "Dortmund coach X": the club called Dortmund, not the city
+        others = [Actor(_club(o.mention), o.penalty) if o.mention.type == "Place" else o for o in others]
     yield from _emit(holders, others, trig.kind, trig.reverse, noun, trig.confidence, "noun", role=role)
 
 
@@ -481,7 +489,7 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
     for mention in [m for m in args.found.items if sent.start <= m.tok_start < sent.end]:
         if mention.type in ("Place", "State") or mention.label == "collective":
             continue
-        root = doc[mention.tok_end - 1]
+        root = doc[mention.tok_start : mention.tok_end].root  # "DIHK Chambers of Commerce": Chambers
         if mention.label == "demonym" and mention.type == "Agency":  # "Russian security services"
             state = args.found.at(doc[mention.tok_start])
             yield from _state_of(mention, doc[mention.tok_start], args, "MEMBER_OF")
@@ -507,15 +515,62 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
             if owner_of is not None and owner_of.type not in ("Person", "Place", "State"):
                 yield Found(mention, "MEMBER_OF", owner_of, root, 0.45, "modifier")
         yield from _person_prep(mention, root, args)
+        yield from _party_in_brackets(mention, doc, args)
         if mention.type not in ("Person", "Agency"):
             yield from _organisation_of(mention, root, args)
+        if mention.type in ("Company", "Party", "Group", "Media") and mention.label not in ("demonym", "club"):
+            yield from _named_nationality(mention, doc, args)
+        if mention.type != "Person":
+            yield from _described_as(mention, root, args)
+
+
+def _named_nationality(mention: Mention, doc: Doc, args: Arguments) -> Iterator[Found]:
+    """'China National Radio', 'the Lithuanian Gay League': a name that opens with a country's name is based
+    there (not said of agencies: 'U.S. Southern Command' works abroad)."""
+    words = doc[mention.tok_start : mention.tok_end]
+    if len(words) < 2 or any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("of", "in") for t in words):
+        return  # one word, a headline the NER took for a name, or 'American University of Beirut
+    first = doc[mention.tok_start]
+    key = args.lex.aliases.get(alias_key(first.text))
+    state = args.lex.actors.get(key) if key else None
+    if state is None or state.type != "State":
+        return
+    target = replace(mention, text=first.text, type="State", name=state.name, key=state.key, country=state.country,
+                     label="demonym", end=mention.start + len(first.text), tok_end=mention.tok_start + 1)
+    yield Found(mention, "OPERATES_IN", target, first, 0.45, "name")
+
+
+def _described_as(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
+    """'Tabcorp, Australia's largest bookmaker': a descriptor set beside a name, owned by a country."""
+    for noun in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        for child in noun.children:
+            other = args.found.at(child)
+            if child.dep_ == "poss" and child.i < noun.i and other is not None and other.type in ("State", "Place"):
+                yield Found(mention, "OPERATES_IN", other, child, 0.55, "descriptor")
+
+
+def _party_in_brackets(mention: Mention, doc: Doc, args: Arguments) -> Iterator[Found]:
+    """'Michael Mueller (SPD)', 'Petra Pau (of the Left Party)': a person's party after the name."""
+    i = mention.tok_end
+    if mention.type != "Person" or i + 2 >= len(doc) or doc[i].text != "(":
+        return
+    j = i + 1
+    while j < len(doc) and doc[j].lower_ in ("of", "the"):
+        j += 1
+    party = args.found.at(doc[j]) if j < len(doc) else None
+    if party is None or party.type not in ("Party", "Group", "Agency", "Bloc") or party.tok_start != j:
+        return
+    if party.tok_end < len(doc) and doc[party.tok_end].text == ")":
+        yield Found(mention, "MEMBER_OF", party, doc[j], 0.55, "brackets")
 
 
 def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
     """'NFL placekicker Mark Moseley', 'Hamas spokesman X': an organisation, a role noun, a name."""
     for child in root.children:
-        if child.dep_ != "compound" or child.pos_ != "NOUN" or child.i >= mention.tok_start:
+        if child.dep_ != "compound" or child.i >= mention.tok_start:
             continue
+        if child.pos_ != "NOUN" and not (child.pos_ == "PROPN" and child.lower_ in args.lex.titles):
+            continue  # "NFL placekicker X", "Spicejet Chairman X"
         for modifier in _left_modifiers(child):
             org = args.found.at(modifier)
             if org is not None and org.type not in ("Person", "Place", "State"):
@@ -573,6 +628,8 @@ def _organisation_of(mention: Mention, root: Token, args: Arguments) -> Iterator
         if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == mention.tok_end and named:
             for actor in args.prep_objects(root, {"in"}):
                 place = actor.mention
+                if place.label == "demonym" or not place.text[:1].isupper():
+                    continue  # "Radio Reloj in Spanish": a language, not a place
                 if place.type in ("State", "Place") and place.key != mention.key:
                     yield Found(mention, "OPERATES_IN", _the_city(place), prep, 0.5, "organisation-in")
         if prep.dep_ == "prep" and prep.lower_ == "of":
