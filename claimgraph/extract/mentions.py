@@ -201,6 +201,8 @@ def _trim(ent: Span, lex: Lexicon) -> Span | None:
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct
                            or doc[end - 1].is_space):
         end -= 1
+    while start + 3 < end and doc[start + 1].text == "-" and doc[start].lower_ in ("pro", "anti"):
+        start += 3  # "pro-European Democratic Left": the affix is a stance, not part of the name
     if ent.label_ == "PERSON":
         while end - start > 1 and _title_word(doc[start], lex):
             start += 1
@@ -227,8 +229,8 @@ def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
     elif label == "NORP":
         return  # demonyms of known states come from the gazetteer; other groups from collective nouns
     else:
-        if _part_of_title(span, lex):
-            return  # "Secretary of State", "professor of International Relations": a title, not an actor
+        if _part_of_title(span, lex) or (len(span) <= 3 and _title_word(span[-1], lex)):
+            return  # "Secretary of State", "German Chancellor": a title, not an actor
         state = _government_of(text, lex)
         if state is not None:  # "Government of Colombia" is Colombia
             found.add(_mention(span, "State", state.name, state.key, state.country, "demonym"))

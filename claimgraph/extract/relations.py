@@ -144,6 +144,9 @@ def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, t
                 relation = "OPERATES_IN"  # "New Jersey Gov. X", "mayor of Mohammadia": an office held in a place
             if kind == "MEMBER_OF" and obj.mention.type == "Person":
                 continue
+            if kind == "MEMBER_OF" and obj.mention.label in ("demonym", "collective") \
+                    and obj.mention.type in ("Group", "Media") and obj.mention.text.split()[-1][-1:] != "s":
+                continue  # "X, a Palestinian journalist": a description of X, not a body X belongs to
             score = max(0.05, min(1.0, conf - h.penalty - o.penalty))
             yield Found(subj.mention, relation, obj.mention, trigger, round(score, 3), pattern, role=role)
 
@@ -518,7 +521,8 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
         yield from _party_in_brackets(mention, doc, args)
         if mention.type not in ("Person", "Agency"):
             yield from _organisation_of(mention, root, args)
-        if mention.type in ("Company", "Party", "Group", "Media") and mention.label not in ("demonym", "club"):
+        named_org = mention.type in ("Company", "Party", "Media") or mention.label == "gazetteer"
+        if named_org and mention.type != "Agency" and mention.label not in ("demonym", "club"):
             yield from _named_nationality(mention, doc, args)
         if mention.type != "Person":
             yield from _described_as(mention, root, args)
