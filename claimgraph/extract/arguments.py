@@ -82,7 +82,9 @@ class Arguments:
                     break
                 clause = clause.head
             if clause.dep_ in ("relcl", "acl"):
-                found = self.actors(clause.head, depth + 1)
+                # "A, who ..., and B": the clause is A's alone; "A and B, who ...": both
+                found = self._one(clause.head, depth + 1) if any(
+                    c.i > clause.i for c in clause.head.conjuncts) else self.actors(clause.head, depth + 1)
                 if low in ("who", "whom") and not any(a.mention.type == "Person" for a in found):
                     found = self._person_above(clause.head) or found
                 return [Actor(a.mention, a.penalty + 0.05) for a in found]

@@ -203,7 +203,7 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     preps = {s.split(":", 1)[1] for s in trig.slots if s.startswith("prep:")}
     others += args.prep_objects(noun, preps)
     if trig.kind == "MEMBER_OF":  # "a scientist with the Center", "a columnist for the AP": organisations only
-        others += [a for a in args.prep_objects(noun, {"with", "for"} - preps)
+        others += [a for a in args.prep_objects(noun, {"with", "for", "in"} - preps)
                    if a.mention.type not in ("Person", "Place", "State") and a.mention.text[:1].isupper()]
     for child in noun.children:
         if child.dep_ == "poss" and "poss" in trig.slots:
@@ -506,6 +506,10 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
                 continue
             if other.type in ("State", "Place"):
                 kind = "MEMBER_OF" if mention.type in ("Agency", "Person") and other.type == "State" else "OPERATES_IN"
+                if mention.type == "Person" and other.type == "Place" and child.dep_ != "poss" \
+                        and child.head.pos_ == "NOUN" and child.head.i < mention.tok_start:
+                    yield Found(mention, "OPERATES_IN", other, child, 0.5, "modifier")  # "Atlanta businessman X"
+                    continue
                 if mention.type == "Person" and child.dep_ != "poss":
                     continue  # "Russian economist X" is a nationality, not a claim; titles are read elsewhere
                 yield Found(mention, kind, other, child, 0.6, "modifier")
@@ -649,6 +653,10 @@ def _person_prep(mention: Mention, root: Token, args: Arguments) -> Iterator[Fou
         return
     heads = [root]
     heads += [c for c in root.children if c.dep_ in ("appos", "npadvmod", "amod") and c.pos_ == "NUM"]
+    for appos in (c for c in root.children if c.dep_ == "appos" and args.found.at(c) is None):
+        for actor in args.prep_objects(appos, {"from"}):  # "Derwinski, a Republican from Chicago"
+            if actor.mention.type in ("Place", "State"):
+                yield Found(mention, "OPERATES_IN", actor.mention, appos, 0.5, "person-prep")
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from"):

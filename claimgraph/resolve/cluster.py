@@ -161,8 +161,10 @@ def _people(people: list[Proto], merge: MergeFn, uf: UnionFind) -> None:
             firsts[tokens[0]].append((person, tokens))
     for person, word in single:  # a surname alone joins the one full name that has it
         for index, rule in ((surnames, "surname alone, unambiguous in the corpus"),
-                            (firsts, "first name alone, unambiguous in the corpus")):
+                            (firsts, "first name alone, unambiguous in a document they share")):
             fits = index.get(word, [])
+            if index is firsts:  # "Jim" in one story is not the only Jim of another
+                fits = [(t, tokens) for t, tokens in fits if t.docs & person.docs]
             targets = {uf.find(t.key) for t, _ in fits}  # variants already merged count once
             if len(targets) == 1:
                 merge(fits[0][0], person, rule)
