@@ -14,6 +14,7 @@ RELATIVE = {"who", "which", "that", "whom", "whose"}
 QUANTITY = {"hundred", "thousand", "dozen", "million", "some", "many", "all", "most", "part", "rest", "majority",
             "number", "group", "network", "faction", "cell", "unit", "wing", "element", "member", "remnant",
             "one", "two", "three", "several", "each", "none", "score", "handful", "crowd", "band", "ten"}
+ORDERS = {"order", "orders", "instruction", "behest", "command", "direction", "request"}
 PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "port", "capital", "island"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INSTRUMENTS = {"shot", "bullet", "bomb", "missile", "rocket", "grenade", "shell", "round", "gun", "rifle"}
@@ -190,9 +191,12 @@ class Arguments:
         return [Actor(mention, 0.15)]
 
     def _instances(self, token: Token, depth: int) -> list[Actor]:
-        """'groups such as FARC, Hamas' and 'groups, including FARC': the named instances."""
+        """'groups such as FARC, Hamas', 'groups, including FARC', 'a group that included X': the named instances."""
         out: list[Actor] = []
         for child in token.children:
+            if child.dep_ == "relcl" and child.lemma_.lower() in ("include", "comprise") \
+                    and self.found.at(token) is None:
+                out.extend(a for c in child.children if c.dep_ == "dobj" for a in self.actors(c, depth + 1))
             if child.dep_ == "prep" and (child.lower_ in ("including", "like") or _such_as(child)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -256,7 +260,17 @@ class Arguments:
         for child in verb.children:
             if child.dep_ == "agent":
                 return [a for pobj in child.children if pobj.dep_ == "pobj" for a in self.actors(pobj)]
-        return self.agents_of_conj(verb)
+        return self.agents_of_conj(verb) or self._ordered_by(verb)
+
+    def _ordered_by(self, verb: Token) -> list[Actor]:
+        """'murdered on the orders of X': X is the one who acted."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "under")):
+            for order in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in ORDERS):
+                found = [a for of in order.children if of.dep_ == "prep" and of.lower_ == "of"
+                         for p in of.children if p.dep_ == "pobj" for a in self.actors(p)]
+                if found:
+                    return [Actor(a.mention, a.penalty + 0.1) for a in found]
+        return []
 
     def agents_of_conj(self, verb: Token) -> list[Actor]:
         """'created and led by X': the agent sits on the last conjunct."""

@@ -64,7 +64,7 @@ class Mentions:
 def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
     found = Mentions()
     gazetteer = _gazetteer_spans(doc, lex)
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS and not _modifier_only(e)]
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS and not _modifier_only(e) and not _not_a_name(e)]
     for start, end, key in _prefer(gazetteer, ents, lex):
         _add_gazetteer(doc, found, start, end, key, lex)
     for ent in ents:
@@ -119,6 +119,11 @@ def _gazetteer_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return spans
+
+
+def _not_a_name(ent: Span) -> bool:
+    """'Testifies - July 9,' tagged as a person: a name holds no digits."""
+    return ent.label_ == "PERSON" and any(t.like_num for t in ent)
 
 
 def _modifier_only(ent: Span) -> bool:
@@ -606,13 +611,20 @@ def resolve_reference(token: Token, found: Mentions, max_sentences: int = 2) -> 
         return None
     nearest = candidates[0]
     sentence = doc[nearest.tok_start].sent
-    for mention in candidates:  # in the nearest candidate's sentence, its subject wins over a nearer object
+    for mention in candidates:  # in the nearest candidate's sentence, its main subject wins over a nearer object
         if mention.tok_start < sentence.start:
             break
-        if doc[mention.tok_end - 1].dep_ in ("nsubj", "nsubjpass") or doc[mention.tok_start].dep_ in (
-                "nsubj", "nsubjpass"):
+        last = doc[mention.tok_end - 1]
+        if last.dep_ in ("nsubj", "nsubjpass") and _main_clause(last.head):
             return mention
     return nearest
+
+
+def _main_clause(verb: Token) -> bool:
+    """The sentence's own verb or one coordinated with it; not a relative or subordinate clause."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT")
 
 
 def _sentence_window(token: Token, count: int) -> int:

@@ -220,7 +220,9 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     if not others and "poss" in trig.slots and noun.dep_ == "compound" and args.found.at(noun.head) is not None:
         others += [a for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i for a in args.actors(c)]
     team = noun.lemma_.lower() in args.lex.team_roles
-    for child in _left_modifiers(noun):
+    siblings = [c for c in noun.head.children if c.dep_ == "compound" and c.i < noun.i] \
+        if noun.dep_ == "compound" else []  # "Kennedy assassin Lee Oswald": both compounds of the name
+    for child in _left_modifiers(noun) + siblings:
         compound = "compound" in trig.slots or "compound-org" in trig.slots
         if compound:
             mention = args.found.at(child)
