@@ -56,6 +56,12 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
     used |= {c.attributed_to.key for c in claims if c.attributed_to is not None}
     mentions = [m for m in found.items if m.label != "collective" or m.key in used]
     mentions += [m for m in args.references if m.key in used]
+    seen = {(m.key, m.start) for m in mentions}
+    for claim in claims:  # ends made on the way ("born in Washington": the city) are names seen, too
+        for end in (claim.subject, claim.object):
+            if end is not None and (end.key, end.start) not in seen and document.text[end.start : end.end] == end.text:
+                mentions.append(end)
+                seen.add((end.key, end.start))
     return Extraction(document, sorted(mentions, key=lambda m: m.start), _dedupe(claims))
 
 

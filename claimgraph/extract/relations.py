@@ -659,6 +659,10 @@ def _person_prep(mention: Mention, root: Token, args: Arguments) -> Iterator[Fou
         for actor in args.prep_objects(appos, {"from"}):  # "Derwinski, a Republican from Chicago"
             if actor.mention.type in ("Place", "State"):
                 yield Found(mention, "OPERATES_IN", actor.mention, appos, 0.5, "person-prep")
+        for child in _left_modifiers(appos):  # "Bakst, a West Palm Beach lawyer" (a town; a country is nationality)
+            place = args.found.at(child)
+            if place is not None and place.type == "Place" and child.dep_ != "poss":
+                yield Found(mention, "OPERATES_IN", place, appos, 0.5, "person-prep")
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from"):
