@@ -304,6 +304,14 @@ def _place_pairs(doc: Doc, found: Mentions) -> None:
 
 
 def _peoples(doc: Doc, found: Mentions, lex: Lexicon) -> None:
+    for token in doc:  # "Sirhan, a Jordanian residing in ...": one person of that nation, not the state
+        mention = found.at(token)
+        if mention is not None and mention.type == "State" and mention.label in ("gazetteer", "demonym") \
+                and token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NN", "NNP") \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            found.items.remove(mention)
+            for i in range(mention.tok_start, mention.tok_end):
+                found.by_token.pop(i, None)
     singles = [ent[0] for ent in doc.ents if ent.label_ == "NORP" and len(ent) == 1]
     singles += [t for t in doc if t.tag_ == "NNPS" and (m := found.at(t)) is not None
                 and m.type == "State" and m.tok_end - m.tok_start == 1]  # "Bosnian Serbs" as one entity

@@ -226,7 +226,9 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         compound = "compound" in trig.slots or "compound-org" in trig.slots
         if compound:
             mention = args.found.at(child)
-            state_ok = "compound" in trig.slots or team or mention is None or mention.type not in ("State", "Place")
+            national_side = team and child.dep_ == "compound"  # "Spain midfielder X"; "Spanish ..." is nationality
+            state_ok = "compound" in trig.slots or national_side or mention is None \
+                or mention.type not in ("State", "Place")
             if mention is not None and mention.type != "Person" and state_ok:
                 others.append(Actor(mention))
     if not others and trig.kind in SYMMETRIC:
