@@ -147,3 +147,39 @@ def test_killers_named_beside_their_role() -> None:
                   "Police later found Rabin's assassin Yigal Amir in the crowd.")
     assert ("Nathuram Godse", "OPPOSES", "Gandhi") in got
     assert ("Yigal Amir", "OPPOSES", "Rabin") in got
+
+
+def test_party_in_brackets_and_a_descriptor_owned_by_a_country() -> None:
+    got = triples("The minister, Anna Berg (CDU), disagreed. Lawmaker Peter Hahn (Greens) spoke first. "
+                  "Shares of Qantas, Australia's largest airline, fell.")
+    assert ("Anna Berg", "MEMBER_OF", "CDU") in got
+    assert ("Peter Hahn", "MEMBER_OF", "Greens") in got
+    assert ("Qantas", "OPERATES_IN", "Australia") in got
+
+
+def test_acts_on_someones_orders_and_groups_that_include_named_members() -> None:
+    got = triples("Pedro Lopez was murdered on the orders of General Ramon Diaz. "
+                  "Senator Julio Vargas was assassinated by a group of officers that included Marco Ruiz "
+                  "and Luis Soto.")
+    assert ("Ramon Diaz", "OPPOSES", "Pedro Lopez") in got
+    assert {("Marco Ruiz", "OPPOSES", "Julio Vargas"), ("Luis Soto", "OPPOSES", "Julio Vargas")} <= got
+
+
+def test_a_town_before_a_trade_and_a_person_from_a_place() -> None:
+    got = triples("Tulsa businessman Earl Dunn bought the team. "
+                  "Mark Ames, a Democrat from Albany, voted against the bill.")
+    assert ("Earl Dunn", "OPERATES_IN", "Tulsa") in got
+    assert ("Mark Ames", "OPERATES_IN", "Albany") in got
+
+
+def test_a_person_of_a_nation_is_not_the_state() -> None:
+    got = triples("Omar Haddad, a Jordanian who lives in Detroit, was questioned.")
+    assert ("Omar Haddad", "OPERATES_IN", "Detroit") in got
+    assert not any(s == "Jordan" for s, r, o in got)
+
+
+def test_the_city_where_someone_was_born_keeps_its_name_as_an_alias() -> None:
+    result = extract_text("Anna Reyes was born in Moscow in 1950.")
+    claim = next(c for c in result.claims if c.relation == "OPERATES_IN")
+    assert claim.object is not None and (claim.object.name, claim.object.type) == ("Moscow", "Place")
+    assert any(m.key == claim.object.key and m.text == "Moscow" for m in result.mentions)
