@@ -115,7 +115,8 @@ class Arguments:
                     out.append(Actor(named, 0.2))
                     out += [Actor(m, 0.2) for c in child.conjuncts if (m := self.found.at(c)) is not None
                             and m.type == "State"]
-            return out
+            if out or token.lemma_.lower() not in QUANTITY:
+                return out  # "the military wing of Hamas" still reads as Hamas below
         modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < token.i]
         modifiers.sort(key=lambda c: (c.dep_ == "poss", -c.i))  # "bin Laden's al-Qaeda network": al-Qaeda
         for child in modifiers:

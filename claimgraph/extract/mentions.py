@@ -163,6 +163,9 @@ def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexico
             outer = None  # "Council Bluffs" may hold an organisation's word; it is a place all the same
         if outer is not None and outer.label_ in ("ORG", "FAC", "PERSON", "GPE", "LOC") and len(outer) > end - start:
             inside = [g for g in gazetteer if outer.start <= g[0] and g[1] <= outer.end]
+            if outer.label_ == "ORG" and lex.actors[inside[0][2]].type == "State" and inside[0][0] == outer.start \
+                    and len(inside) > 1 and all(lex.actors[g[2]].type not in ("Person", "State") for g in inside[1:]):
+                continue  # "Austrian People's Party": one party, not Austria beside a People's Party
             covered = sum(g[1] - g[0] for g in inside)
             gaps = [t for t in outer if t.is_punct or t.is_space or t.lower_ in ("the", "'s", "and", "or", "&")]
             if covered + len(gaps) < len(outer) or len(inside) < 2:

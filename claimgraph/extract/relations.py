@@ -300,7 +300,7 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     if dep == "appos":  # "X and Y, the mayor of Z": the appositive names X alone
         return args._one(head, 0)
     if dep in ("compound", "nmod") and args.found.at(head) is not None:
-        return args.actors(head)
+        return args._one(head, 0)  # "US Secretary of State Kerry and UN Secretary General Ban": Kerry alone
     if dep == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
         return args.subjects(head.head)
     if dep == "pobj" and head.lower_ == "as" and args.found.at(head.head) is not None:  # "X, as president of Y"
