@@ -14,6 +14,7 @@ from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.datelines import datelines
 from claimgraph.extract.lexicon_data import Lexicon, load
 from claimgraph.extract.mentions import find_mentions
+from claimgraph.extract.quotes import Quote, quotes, speaker_at
 from claimgraph.extract.relations import Found, relations
 from claimgraph.model import Claim, Document, Mention
 
@@ -44,6 +45,7 @@ def extract_batch(documents: list[Document], *, batch_size: int = 8) -> list[Ext
 def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
     found = find_mentions(doc, lex)
     args = Arguments(found, lex, lex.relation_nouns)
+    spoken = quotes(doc, args, lex)
     claims: list[Claim] = []
     for sent in doc.sents:
         if not any(found.at(t) for t in sent) and not any(t.lower_ in ("he", "she", "it", "they") for t in sent):
@@ -51,7 +53,7 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
         text = sent.text.strip()
         if not text or CREDIT.match(text):
             continue
-        claims.extend(_claims(document, sent, args, lex))
+        claims.extend(_claims(document, sent, args, lex, spoken))
     used = {c.subject.key for c in claims} | {c.object.key for c in claims if c.object is not None}
     used |= {c.attributed_to.key for c in claims if c.attributed_to is not None}
     mentions = [m for m in found.items if m.label != "collective" or m.key in used]
@@ -65,9 +67,10 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
     return Extraction(document, sorted(mentions, key=lambda m: m.start), _dedupe(claims))
 
 
-def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Claim]:
+def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoken: list[Quote]) -> Iterator[Claim]:
     start, end = _stripped(sent)
     sentence = document.text[start:end]
+    quoted = speaker_at(spoken, start, end)
     lines = list(datelines(sent, args))
     items: Iterable[Found] = lines
     if not any(item.pattern == "source-line" for item in lines):  # a monitored-broadcast line says nothing else
@@ -78,7 +81,7 @@ def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon) -> It
         yield Claim(
             doc_id=document.doc_id, subject=item.subject, relation=item.relation, object=item.object,
             trigger=trigger.text, sentence=sentence, char_start=start, char_end=end, activity=item.activity,
-            role=item.role, attributed_to=cues.attribution(trigger, sent, args, lex),
+            role=item.role, attributed_to=cues.attribution(trigger, sent, args, lex) or quoted,
             hedged=cues.hedged(trigger, lex), negated=cues.negated(trigger, lex),
             time=cues.time_of(trigger, dates, lex), confidence=item.confidence, extractor=f"patterns:{item.pattern}",
         )

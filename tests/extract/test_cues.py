@@ -37,3 +37,13 @@ def test_negated_predicate_does_not_deny_a_relation_inside_its_subject() -> None
 def test_time_expression_on_the_claim() -> None:
     claims = _claims("Iran's outreach to Bolivia deepened in 2012. Since 2008, Russia has financed Nicaragua.")
     assert claims[("Russia", "FUNDS", "Nicaragua")].time == "Since 2008"
+
+
+def test_quotes_carry_their_speaker_across_sentences() -> None:
+    result = extract_text("“The cartel is finished,” said Attorney General Maria Lopez. “For ten years, "
+                          "Hezbollah funded the Sinaloa cartel.”\n\nColonel Juan Ortiz said: “Iran funds Hamas.”")
+    by = {(c.subject.name, c.relation): c for c in result.claims}
+    funded = by[("Hezbollah", "FUNDS")]
+    assert funded.attributed_to is not None and funded.attributed_to.name == "Maria Lopez"
+    arms = by[("Iran", "FUNDS")]
+    assert arms.attributed_to is not None and arms.attributed_to.name == "Juan Ortiz"
