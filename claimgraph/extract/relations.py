@@ -87,6 +87,7 @@ def relations(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     yield from _demands(sent, args, lex)
     yield from _titles(sent, args, lex)
     yield from _modifiers(sent, args)
+    yield from _native(sent, args)
 
 
 # --- verbs ------------------------------------------------------------------------------------------------
@@ -526,6 +527,7 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
             if owner_of is not None and owner_of.type not in ("Person", "Place", "State"):
                 yield Found(mention, "MEMBER_OF", owner_of, root, 0.45, "modifier")
         yield from _person_prep(mention, root, args)
+        yield from _born(mention, root, args)
         yield from _party_in_brackets(mention, doc, args)
         if mention.type not in ("Person", "Agency"):
             yield from _organisation_of(mention, root, args)
@@ -559,6 +561,36 @@ def _described_as(mention: Mention, root: Token, args: Arguments) -> Iterator[Fo
             other = args.found.at(child)
             if child.dep_ == "poss" and child.i < noun.i and other is not None and other.type in ("State", "Place"):
                 yield Found(mention, "OPERATES_IN", other, child, 0.55, "descriptor")
+
+
+def _born(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
+    """'Illinois-born Charlton Heston', 'the Texas born singer X': born there."""
+    if mention.type != "Person":
+        return
+    descriptors = [root, *(c for c in root.children if c.dep_ == "compound" and c.i < mention.tok_start)]
+    for born in (c for d in descriptors for c in d.children if c.lower_ == "born" and c.i < mention.tok_start):
+        for child in born.children:
+            place = args.found.at(child)
+            if place is not None and place.type in ("Place", "State") and child.i < born.i:
+                yield Found(mention, "OPERATES_IN", _the_city(place), born, 0.6, "born")
+    first = root.doc[mention.tok_start]
+    if first.i >= 2 and first.i - 1 >= 0 and root.doc[first.i - 1].lower_ == "born":  # "Texas born Buddy Holly"
+        place = args.found.at(root.doc[first.i - 2])
+        if place is not None and place.type in ("Place", "State"):
+            yield Found(mention, "OPERATES_IN", _the_city(place), root.doc[first.i - 1], 0.55, "born")
+
+
+def _native(sent: Span, args: Arguments) -> Iterator[Found]:
+    """'in his native South Carolina', 'her home state of Ohio': the possessor's home."""
+    doc = sent.doc
+    for place in [m for m in args.found.items if m.type in ("Place", "State") and sent.start <= m.tok_start < sent.end]:
+        root = doc[place.tok_start : place.tok_end].root
+        if not any(c.dep_ == "amod" and c.lower_ in ("native", "home") for c in root.children):
+            continue
+        for poss in (c for c in root.children if c.dep_ == "poss"):
+            for owner in args.actors(poss):
+                if owner.mention.type == "Person":
+                    yield Found(owner.mention, "OPERATES_IN", place, poss, round(0.65 - owner.penalty, 3), "native")
 
 
 def _party_in_brackets(mention: Mention, doc: Doc, args: Arguments) -> Iterator[Found]:
