@@ -32,7 +32,7 @@ def datelines(sent: Span, args: Arguments) -> Iterator[Found]:
     found = _source_line(tokens, start, args) if coded else None
     pattern = "source-line"  # the whole line is the source's: nothing else is read from it
     if found is None:
-        found = _dateline(tokens, start, args)
+        found = _dateline(tokens, start, args) or _bare_dateline(tokens, start, args)
         pattern = "dateline"
     if found is None:
         return
@@ -73,6 +73,36 @@ def _dateline(tokens: list[Token], start: int, args: Arguments) -> tuple[Mention
         return None
     agency = _organisation(tokens[i + 1 : close], args)
     return (agency, places, tokens[i]) if agency is not None else None
+
+
+def _bare_dateline(tokens: list[Token], start: int, args: Arguments) -> tuple[Mention, list[Mention], Token] | None:
+    """'Moscow April 25 TASS --' and a heading line 'Tokyo MAINICHI SHIMBUN': the agency in capitals."""
+    dash = next((j for j in range(start, min(start + 12, len(tokens))) if tokens[j].text in ("--", "—")), None)
+    end = dash if dash is not None else len(tokens)
+    while dash is None and end > start and tokens[end - 1].is_punct:
+        end -= 1
+    if dash is None and end - start > 8:
+        return None  # a whole line of only a place and an outlet, or a dateline before a dash
+    first = end
+    while first > start and (tokens[first - 1].is_upper and tokens[first - 1].is_alpha and len(tokens[first - 1]) > 1
+                             or _joined_hyphen(tokens, first - 1)):
+        first -= 1
+    if first in (end, start):
+        return None
+    places: list[Mention] = []
+    i = start
+    while i < first:
+        if tokens[i].text == "," or _date_word(tokens[i]):
+            i += 1
+            continue
+        stop = min(_name_end(tokens, i), first)
+        place = _place(tokens[i:stop], args, known_only=True) if stop > i else None
+        if place is None:
+            return None
+        places.append(place)
+        i = stop
+    agency = _organisation(tokens[first:end], args)
+    return (agency, places, tokens[first]) if agency is not None and places else None
 
 
 def _source_line(tokens: list[Token], start: int, args: Arguments) -> tuple[Mention, list[Mention], Token] | None:

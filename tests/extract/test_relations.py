@@ -183,3 +183,17 @@ def test_the_city_where_someone_was_born_keeps_its_name_as_an_alias() -> None:
     claim = next(c for c in result.claims if c.relation == "OPERATES_IN")
     assert claim.object is not None and (claim.object.name, claim.object.type) == ("Moscow", "Place")
     assert any(m.key == claim.object.key and m.text == "Moscow" for m in result.mentions)
+
+
+def test_birthplaces_and_home_towns() -> None:
+    got = triples("The Ohio-born writer James Thurber lived in New York. "
+                  "Jesse Jackson campaigned in his native South Carolina. "
+                  "Rosa Diaz vanished near her hometown of Taos.")
+    assert ("James Thurber", "OPERATES_IN", "Ohio") in got
+    assert ("Jesse Jackson", "OPERATES_IN", "South Carolina") in got
+    assert ("Rosa Diaz", "OPERATES_IN", "Taos") in got
+
+
+def test_datelines_without_brackets_and_heading_lines() -> None:
+    assert ("TASS", "OPERATES_IN", "Moscow") in triples("(Text) Moscow April 25 TASS -- The minister left.")
+    assert ("ASAHI SHIMBUN", "OPERATES_IN", "Tokyo") in triples("Tokyo ASAHI SHIMBUN")
