@@ -336,11 +336,16 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
 
 
 def _named_after_comma(noun: Token, args: Arguments) -> list[Actor]:
+    """'Kennedy's assassin, Lee Oswald', 'Italy's prime minister at the time, Silvio Berlusconi'."""
     doc = noun.doc
-    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != "," or any(c.i > noun.i for c in noun.children):
+    last = noun.right_edge.i
+    if any(c.i > noun.i and c.dep_ != "prep" for c in noun.children) or any(
+            args.found.at(t) is not None for t in doc[noun.i + 1 : last + 1]):
         return []
-    mention = args.found.at(doc[noun.i + 2])
-    if mention is None or mention.type != "Person" or mention.tok_start != noun.i + 2:
+    if last + 2 >= len(doc) or doc[last + 1].text != ",":
+        return []
+    mention = args.found.at(doc[last + 2])
+    if mention is None or mention.type != "Person" or mention.tok_start != last + 2:
         return []
     end = mention.tok_end
     if end < len(doc) and doc[end].text not in (",", ".", ";", ")"):
@@ -529,7 +534,7 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
         yield from _person_prep(mention, root, args)
         yield from _born(mention, root, args)
         yield from _party_in_brackets(mention, doc, args)
-        if mention.type not in ("Person", "Agency"):
+        if mention.type != "Person":
             yield from _organisation_of(mention, root, args)
         named_org = mention.type in ("Company", "Party", "Media") or mention.label == "gazetteer"
         if named_org and mention.type != "Agency" and mention.label not in ("demonym", "club"):
@@ -676,8 +681,8 @@ def _organisation_of(mention: Mention, root: Token, args: Arguments) -> Iterator
                     continue  # "Radio Reloj in Spanish": a language, not a place
                 if place.type in ("State", "Place") and place.key != mention.key:
                     yield Found(mention, "OPERATES_IN", _the_city(place), prep, 0.5, "organisation-in")
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and mention.type != "Agency":  # "Southern District of NY"
+            for pobj in prep.children:                                                    # is one name
                 other = args.found.at(pobj) if pobj.dep_ == "pobj" else None
                 if other is not None and other.type in ("State", "Place") and other.key != mention.key:
                     yield Found(mention, "OPERATES_IN", other, prep, 0.55, "organisation-of")
