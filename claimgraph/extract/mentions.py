@@ -64,7 +64,8 @@ class Mentions:
 def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
     found = Mentions()
     gazetteer = _gazetteer_spans(doc, lex)
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS and not _modifier_only(e) and not _not_a_name(e)]
+    ents = [_portfolio(e, lex) for e in doc.ents
+            if e.label_ in NER_LABELS and not _modifier_only(e) and not _not_a_name(e)]
     for start, end, key in _prefer(gazetteer, ents, lex):
         _add_gazetteer(doc, found, start, end, key, lex)
     for ent in ents:
@@ -119,6 +120,17 @@ def _gazetteer_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return spans
+
+
+def _portfolio(ent: Span, lex: Lexicon) -> Span:
+    """'EU Migration Commissioner X' tagged ORG over 'EU Migration': the body is the EU, the rest a portfolio."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) < 2 or ent.end >= len(doc) or not _title_word(doc[ent.end], lex):
+        return ent
+    key = lex.aliases.get(alias_key(ent[0].text))
+    if key is None or lex.actors[key].type not in ("State", "Bloc"):
+        return ent
+    return doc[ent.start : ent.start + 1]
 
 
 def _not_a_name(ent: Span) -> bool:

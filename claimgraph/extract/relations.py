@@ -139,6 +139,11 @@ def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, t
             relation = kind
             if kind == "OPERATES_IN" and obj.mention.type not in ("Place", "State"):
                 continue
+            if kind == "OPERATES_IN" and obj.mention.label == "demonym" and obj.mention.tok_start >= 0 \
+                    and trigger.doc[obj.mention.tok_start].tag_ in ("JJ", "NNP") \
+                    and obj.mention.tok_end - obj.mention.tok_start == 1 \
+                    and alias_key(obj.mention.text) != alias_key(obj.mention.name):
+                continue  # "read Tolstoy in German": a language, not a place
             if kind == "OPERATES_IN":
                 obj = Actor(_the_city(obj.mention), obj.penalty)  # "born in Washington": the city, not the state
             if kind == "MEMBER_OF" and obj.mention.type == "Place":
