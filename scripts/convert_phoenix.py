@@ -111,12 +111,17 @@ def country_rows(entry: dict, code: str) -> list[tuple[str, str, str, str, list[
             own.append(alias)
         else:
             places.append(alias)
-    rows = [(f"phx:{code}", display(name, "State"), "State", code, [display(a, "State") for a in own])]
+    formal = display(name, "State")
+    short = LONG_FORM.sub("", formal)  # "Republic of South Africa" is known as South Africa
+    aliases = [display(a, "State") for a in own] + ([formal] if short != formal else [])
+    rows = [(f"phx:{code}", short, "State", code, aliases)]
     for place in places:
         rows.append((f"phx:{code}:{place.lower().replace(' ', '-')}", display(place, "Place"), "Place", code, []))
     return rows
 
 
+LONG_FORM = re.compile(r"^(United )?(Republic|Federation|Kingdom|Commonwealth|Principality|Sultanate|Grand Duchy) of "
+                       r"(the )?")
 JUNK = re.compile(r"\b(ADMINISTRATION|GOVERNMENT|CABINET|REGIME|SUPPORTERS|FAMILY)\b")
 
 
