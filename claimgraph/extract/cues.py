@@ -26,7 +26,7 @@ def attribution(trigger: Token, sent: Span, args: Arguments, lex: Lexicon) -> Me
     for i, node in enumerate(path[1:], start=1):
         below = path[i - 1]
         if node.lemma_.lower() in verbs and below.dep_ in ("ccomp", "parataxis", "xcomp") and below in node.children:
-            source = _speaker(node, args, lex)
+            source = speaker(node, args, lex)
             if source is not None:
                 return source
     for token in sent:
@@ -42,7 +42,7 @@ def attribution(trigger: Token, sent: Span, args: Arguments, lex: Lexicon) -> Me
     if root.lemma_.lower() in verbs and root not in path:  # "..., officials said." after the clause
         for child in root.children:
             if child.dep_ in ("ccomp", "parataxis") and child in path:
-                return _speaker(root, args, lex)
+                return speaker(root, args, lex)
     return None
 
 
@@ -69,7 +69,8 @@ def _unnamed_source(token: Token, args: Arguments) -> Mention | None:
     return mention
 
 
-def _speaker(verb: Token, args: Arguments, lex: Lexicon) -> Mention | None:
+def speaker(verb: Token, args: Arguments, lex: Lexicon) -> Mention | None:
+    """Who a reporting verb quotes: its subject, or the owner of a subject report ("Europol's report found")."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             actors = args.actors(child)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from claimgraph.extract.arguments import Arguments
+from claimgraph.extract.cues import speaker
 from claimgraph.extract.lexicon_data import Lexicon
 from claimgraph.model import Mention
 
@@ -23,12 +24,11 @@ class Quote:
 
 
 def quotes(doc: Doc, args: Arguments, lex: Lexicon) -> list[Quote]:
-    verbs = lex.cues["attribution_verbs"]
     found: list[Quote] = []
     previous: Quote | None = None
     for match in OPEN_CLOSE.finditer(doc.text):
         start, end = match.start(), match.end()
-        speaker = _speaker_after(doc, end, args, verbs) or _speaker_before(doc, start, args, verbs)
+        speaker = _speaker_after(doc, end, args, lex) or _speaker_before(doc, start, args, lex)
         if speaker is None and previous is not None and _same_paragraph(doc.text, previous.end, start):
             speaker = previous.speaker
         if speaker is not None:
@@ -47,7 +47,7 @@ def speaker_at(found: list[Quote], start: int, end: int) -> Mention | None:
     return None
 
 
-def _speaker_after(doc: Doc, end: int, args: Arguments, verbs: frozenset[str]) -> Mention | None:
+def _speaker_after(doc: Doc, end: int, args: Arguments, lex: Lexicon) -> Mention | None:
     """'"...," said Attorney General Barr.' / '"...," the minister told reporters.'"""
     span = doc.char_span(end, min(len(doc.text), end + 120), alignment_mode="expand")
     if span is None:
@@ -55,29 +55,20 @@ def _speaker_after(doc: Doc, end: int, args: Arguments, verbs: frozenset[str]) -
     for token in span[:8]:
         if token.i > span.start and (token.text in (".", "“", "\"") or "\n" in token.text or token.is_sent_start):
             break  # the speaker is named in the quote's own sentence
-        if token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX"):
-            return _subject(token, args)
+        if token.lemma_.lower() in lex.cues["attribution_verbs"] and token.pos_ in ("VERB", "AUX"):
+            return speaker(token, args, lex)
     return None
 
 
-def _speaker_before(doc: Doc, start: int, args: Arguments, verbs: frozenset[str]) -> Mention | None:
+def _speaker_before(doc: Doc, start: int, args: Arguments, lex: Lexicon) -> Mention | None:
     """'Barr said: "..."' — the quote opens right after a reporting verb and its subject."""
     span = doc.char_span(max(0, start - 120), start, alignment_mode="expand")
     if span is None:
         return None
     tail = [t for t in span if t.idx < start][-4:]
     for token in reversed(tail):
-        if token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX"):
-            return _subject(token, args)
-    return None
-
-
-def _subject(verb: Token, args: Arguments) -> Mention | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            actors = args.actors(child)
-            if actors:
-                return actors[0].mention
+        if token.lemma_.lower() in lex.cues["attribution_verbs"] and token.pos_ in ("VERB", "AUX"):
+            return speaker(token, args, lex)
     return None
 
 
