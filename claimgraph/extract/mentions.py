@@ -393,7 +393,7 @@ def _demonym_phrases(doc: Doc, found: Mentions, lex: Lexicon) -> None:
             continue
         if head.pos_ not in ("NOUN", "PROPN"):
             continue
-        if head.dep_ == "compound" and found.at(head.head) is not None and head.head.i == head.i + 1:
+        if head.dep_ == "compound" and found.at(head.head) is not None:
             continue  # "the US magazine Newsweek": a descriptor of a name, read with that name
         if any(c.i < mention.tok_start and c.dep_ in ("amod", "compound") and c.text[:1].isupper()
                and not c.is_sent_start for c in head.children):

@@ -532,6 +532,9 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
                     yield Found(mention, "OPERATES_IN", other, child, 0.5, "modifier")
             elif mention.type == "Person" and child.dep_ == "poss" and other.type != "Person":
                 yield Found(mention, "MEMBER_OF", other, child, 0.6, "modifier")
+            elif child.dep_ == "poss" and other.type in ("Bloc", "Company", "Agency", "Party") \
+                    and mention.type in ("Agency", "Company", "Media", "Bloc"):
+                yield Found(mention, "MEMBER_OF", other, child, 0.5, "modifier")  # "the EU's Investment Bank"
         if mention.type == "Person" and root.dep_ == "poss":  # "Hernandez Galicia's union"
             owner_of = args.found.at(root.head)
             if owner_of is not None and owner_of.type not in ("Person", "Place", "State"):
@@ -677,10 +680,13 @@ def _state_of(mention: Mention, token: Token, args: Arguments, kind: str) -> Ite
 
 def _organisation_of(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
     """'Botas of Turkey', 'OMV of Austria', 'the Institute in Tel Aviv': an organisation of a place is based there."""
-    named = not any(t.pos_ in ("VERB", "AUX") for t in root.doc[mention.tok_start : mention.tok_end])
-    for prep in root.children:
+    words = root.doc[mention.tok_start : mention.tok_end]
+    named = not any(t.pos_ in ("VERB", "AUX") for t in words)
+    # "in Freiburg" may hang on the name's last word ("the Center for European Policy in Freiburg")
+    inner = [c for t in words for c in t.children if t.i != root.i and c.i == mention.tok_end]
+    for prep in inner + list(root.children):
         if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == mention.tok_end and named:
-            for actor in args.prep_objects(root, {"in"}):
+            for actor in args.prep_objects(prep.head, {"in"}):
                 place = actor.mention
                 if place.label == "demonym" or not place.text[:1].isupper():
                     continue  # "Radio Reloj in Spanish": a language, not a place
