@@ -39,6 +39,7 @@ DEFINITES = {  # "the cartel" -> nearest earlier actor of these types
     "firm": {"Company"}, "corporation": {"Company"}, "regime": {"State"}, "government": {"State"},
     "agency": {"Agency"}, "ministry": {"Agency"}, "militia": {"ArmedGroup"}, "guerrillas": {"ArmedGroup"},
     "bloc": {"Bloc"}, "party": {"Party"}, "network": {"CriminalGroup", "Group", "Media"},
+    "country": {"State"}, "nation": {"State"},
 }
 
 
@@ -270,8 +271,8 @@ def _government_of(text: str, lex: Lexicon) -> Actor | None:
 
 def _part_of_title(span: Span, lex: Lexicon) -> bool:
     root = span.root
-    if len(span) > 3 or root.dep_ != "pobj" or root.head.lower_ != "of":
-        return False
+    if len(span) > 3 or root.dep_ != "pobj" or root.head.lower_ != "of" or org_type(span.text) != "Group":
+        return False  # "head of the European Investment Bank" names a bank; "Secretary of State" a title
     return root.head.head.lower_.rstrip(".") in lex.titles or root.head.head.lemma_.lower() in (
         "secretary", "minister", "ministry", "department", "professor", "director", "undersecretary")
 

@@ -197,3 +197,13 @@ def test_birthplaces_and_home_towns() -> None:
 def test_datelines_without_brackets_and_heading_lines() -> None:
     assert ("TASS", "OPERATES_IN", "Moscow") in triples("(Text) Moscow April 25 TASS -- The minister left.")
     assert ("ASAHI SHIMBUN", "OPERATES_IN", "Tokyo") in triples("Tokyo ASAHI SHIMBUN")
+
+
+def test_bodies_of_a_bloc_portfolios_and_the_country_named_before() -> None:
+    got = triples("EU Trade Commissioner Karel Janssens arrived. The head of the EU's European Investment Bank "
+                  "spoke. Voters in Rwanda went to the polls; the country's president, Paul Kagame, was expected "
+                  "to win. Lena Brandt, an economist at the Center for Arctic Policy in Tromso, agreed.")
+    assert ("Karel Janssens", "MEMBER_OF", "European Union") in got
+    assert ("European Investment Bank", "MEMBER_OF", "European Union") in got
+    assert ("Paul Kagame", "MEMBER_OF", "Rwanda") in got
+    assert ("Center for Arctic Policy", "OPERATES_IN", "Tromso") in got
