@@ -115,3 +115,28 @@ def test_min_confidence_filters_the_export(examples_db: Path) -> None:
     strong = [json.loads(line) for line in done.stdout.decode().splitlines()]
     assert strong and len(strong) < len(every)
     assert all(c["confidence"] >= 0.7 for c in strong)
+
+
+def test_a_document_a_rule_fails_on_is_reported_and_the_rest_is_built(tmp_path: Path, monkeypatch) -> None:
+    """Fault injection: one rule raises on one document's text; the library build goes on without it."""
+    import claimgraph.extract as extract
+    from claimgraph.pipeline import build
+
+    real = extract.relations
+
+    def failing(sent, args, lex):  # type: ignore[no-untyped-def]
+        if "Atlantis" in sent.text:
+            raise ValueError("a rule tripped")
+        return real(sent, args, lex)
+
+    monkeypatch.setattr(extract, "relations", failing)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Hamas finances Hezbollah.\n", encoding="utf-8")
+    (folder / "bad.txt").write_text("Atlantis funds Hamas.\n", encoding="utf-8")
+    db = tmp_path / "g.duckdb"
+    summary = build([str(folder)], db=str(db), workers=1)
+    assert summary.read == 1
+    assert [Path(s.path).name for s in summary.skipped] == ["bad.txt"]
+    assert "ValueError: a rule tripped" in summary.skipped[0].reason
+    assert {(c["subject"], c["relation"], c["object"]) for c in _claims(db)} == {("Hamas", "FUNDS", "Hezbollah")}

@@ -31,6 +31,7 @@ class Extraction:
     document: Document
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    error: str | None = None  # why extraction failed on this document (the rest of the batch goes on)
 
 
 def extract_batch(documents: list[Document], *, batch_size: int = 8) -> list[Extraction]:
@@ -39,7 +40,15 @@ def extract_batch(documents: list[Document], *, batch_size: int = 8) -> list[Ext
     lex = load()
     texts = (d.text for d in documents)
     docs = model.pipe(texts, batch_size=batch_size)
-    return [extract_doc(document, doc, lex) for document, doc in zip(documents, docs, strict=True)]
+    return [_extract_or_report(document, doc, lex) for document, doc in zip(documents, docs, strict=True)]
+
+
+def _extract_or_report(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
+    """One document whose text trips a rule is reported and left out, never the whole build."""
+    try:
+        return extract_doc(document, doc, lex)
+    except Exception as exc:  # noqa: BLE001 - any rule failure on one text must not stop the others
+        return Extraction(document, error=f"extraction failed ({type(exc).__name__}: {exc})")
 
 
 def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
