@@ -157,6 +157,25 @@ def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, t
             yield Found(subj.mention, relation, obj.mention, trigger, round(score, 3), pattern, role=role)
 
 
+def _club_before(role: Token, args: Arguments) -> Mention | None:
+    """The capitalised words right before a team role name the club, whatever the NER made of them."""
+    doc = role.doc
+    end = role.i
+    start = end
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+            and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start == end:
+        return None
+    known = args.found.at(doc[start])
+    if known is not None and known.type not in ("Place", "Person", "Group") or any(
+            args.found.at(t) is not None and args.found.at(t) is not known for t in doc[start:end]):
+        return None
+    span = doc[start:end]
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, type="Group", name=span.text,
+                   key=f"org:club:{alias_key(span.text)}", label="club", tok_start=start, tok_end=end)
+
+
 def _club(place: Mention) -> Mention:
     return replace(place, type="Group", name=place.text, key=f"org:club:{alias_key(place.text)}",
                    label="club")
@@ -523,7 +542,10 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
                 kind = "MEMBER_OF" if mention.type in ("Agency", "Person") and other.type == "State" else "OPERATES_IN"
                 if mention.type == "Person" and other.type == "Place" and child.dep_ != "poss" \
                         and child.head.pos_ == "NOUN" and child.head.i < mention.tok_start:
-                    yield Found(mention, "OPERATES_IN", other, child, 0.5, "modifier")  # "Atlanta businessman X"
+                    if child.head.lemma_.lower() in args.lex.team_roles:  # "Dortmund keeper X": the club
+                        yield Found(mention, "MEMBER_OF", _club(other), child, 0.5, "modifier")
+                    else:  # "Atlanta businessman X"
+                        yield Found(mention, "OPERATES_IN", other, child, 0.5, "modifier")
                     continue
                 if mention.type == "Person" and child.dep_ != "poss":
                     continue  # "Russian economist X" is a nationality, not a claim; titles are read elsewhere
@@ -632,6 +654,11 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
             org = args.found.at(modifier)
             if org is not None and org.type not in ("Person", "Place", "State"):
                 yield Found(mention, "MEMBER_OF", org, child, 0.55, "organisation-role", role=child.lower_)
+                return
+        if child.lemma_.lower() in args.lex.team_roles:  # "Dortmund keeper X", "Schalke captain X": the club
+            club = _club_before(child, args)
+            if club is not None:
+                yield Found(mention, "MEMBER_OF", club, child, 0.5, "organisation-role", role=child.lower_)
                 return
     # "X, acting comptroller at the University": a role noun with "at" an organisation
     for noun in [c for c in root.children if c.dep_ == "appos"] + (

@@ -207,3 +207,13 @@ def test_bodies_of_a_bloc_portfolios_and_the_country_named_before() -> None:
     assert ("European Investment Bank", "MEMBER_OF", "European Union") in got
     assert ("Paul Kagame", "MEMBER_OF", "Rwanda") in got
     assert ("Center for Arctic Policy", "OPERATES_IN", "Tromso") in got
+
+
+def test_a_place_before_a_team_role_is_the_club() -> None:
+    got = triples("\"It is a really interesting group,\" said Schalke Captain Benedikt Meier. "
+                  "Augsburg's new coach Markus Weinzierl will be watching.")
+    assert ("Benedikt Meier", "MEMBER_OF", "Schalke") in got
+    assert ("Markus Weinzierl", "MEMBER_OF", "Augsburg") in got
+    result = extract_text("Augsburg's new coach Markus Weinzierl will be watching.")
+    club = next(c.object for c in result.claims if c.relation == "MEMBER_OF")
+    assert club is not None and club.type == "Group"  # the club, not the town
