@@ -88,6 +88,7 @@ def relations(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     yield from _titles(sent, args, lex)
     yield from _modifiers(sent, args)
     yield from _native(sent, args)
+    yield from _founded_in(sent, args)
 
 
 # --- verbs ------------------------------------------------------------------------------------------------
@@ -613,6 +614,25 @@ def _born(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
         place = args.found.at(root.doc[first.i - 2])
         if place is not None and place.type in ("Place", "State"):
             yield Found(mention, "OPERATES_IN", _the_city(place), root.doc[first.i - 1], 0.55, "born")
+
+
+FOUNDING = {"found", "establish", "open", "register", "launch", "create", "set"}
+
+
+def _founded_in(sent: Span, args: Arguments) -> Iterator[Found]:
+    """'She founded her publishing house, Cassava Republic, in Abuja', 'X was established in Y': X is there."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in FOUNDING:
+            continue
+        if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            continue
+        made = args.passive_subjects(verb) if is_passive(verb) else args.direct_objects(verb)
+        places = [p for p in args.prep_objects(verb, {"in"}) if p.mention.type in ("Place", "State")]
+        for org in made:
+            if org.mention.type in ("Person", "Place", "State"):
+                continue
+            for place in places:
+                yield Found(org.mention, "OPERATES_IN", _the_city(place.mention), verb, 0.55, "founded-in")
 
 
 def _native(sent: Span, args: Arguments) -> Iterator[Found]:

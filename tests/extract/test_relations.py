@@ -217,3 +217,10 @@ def test_a_place_before_a_team_role_is_the_club() -> None:
     result = extract_text("Augsburg's new coach Markus Weinzierl will be watching.")
     club = next(c.object for c in result.claims if c.relation == "MEMBER_OF")
     assert club is not None and club.type == "Group"  # the club, not the town
+
+
+def test_an_organisation_founded_in_a_place_and_playing_for_a_club() -> None:
+    got = triples("The Sylt Foundation was established in Hamburg in 1990. "
+                  "Even as a teenager, Guerrero played for Alianza Lima.")
+    assert ("Sylt Foundation", "OPERATES_IN", "Hamburg") in got
+    assert ("Guerrero", "MEMBER_OF", "Alianza Lima") in got
