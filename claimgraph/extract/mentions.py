@@ -339,7 +339,7 @@ def _peoples(doc: Doc, found: Mentions, lex: Lexicon) -> None:
             continue
         state = _state_named(token.text[:-1], lex) or _state_named(token.text, lex)
         mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and (
-            c.lower_ == "ethnic" or (found.at(c) is not None and found.at(c).type == "State"))]  # type: ignore[union-attr]
+            c.lower_ == "ethnic" or (m := found.at(c)) is not None and m.type == "State")]
         known = found.at(token)
         if known is not None and (known.type != "State" or not mods):
             continue  # a name the gazetteer knows ("Palestinians"), kept as it is
