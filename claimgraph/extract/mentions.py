@@ -28,6 +28,8 @@ ORG_TYPES = [  # keyword in an unknown organisation's name -> actor type; first 
     (r"\binc\b|\bcorp\b|\bltd\b|\bllc\b|\bco\b|\bcompany\b|\bbank\b|\bgroup\b|\bholdings?\b|\bairlines?\b|"
      r"\bpetroleum\b|\boil\b|\bgas\b|\benergy\b|\bmotors\b|\bplc\b|\bs\.a\b|\bindustries\b", "Company"),
 ]
+BODIES = {"league", "society", "institute", "foundation", "association", "center", "centre", "museum", "university",
+          "academy", "college", "club", "network", "trust", "fund", "movement", "federation", "union"}
 PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 PRONOUNS = {
     "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
@@ -271,7 +273,8 @@ def _government_of(text: str, lex: Lexicon) -> Actor | None:
 
 def _part_of_title(span: Span, lex: Lexicon) -> bool:
     root = span.root
-    if len(span) > 3 or root.dep_ != "pobj" or root.head.lower_ != "of" or org_type(span.text) != "Group":
+    if len(span) > 3 or root.dep_ != "pobj" or root.head.lower_ != "of" or org_type(span.text) != "Group" \
+            or span[-1].lower_ in BODIES:
         return False  # "head of the European Investment Bank" names a bank; "Secretary of State" a title
     return root.head.head.lower_.rstrip(".") in lex.titles or root.head.head.lemma_.lower() in (
         "secretary", "minister", "ministry", "department", "professor", "director", "undersecretary")

@@ -25,7 +25,8 @@ ORG_NOUNS = {"agency", "party", "group", "newspaper", "daily", "weekly", "paper"
              "bank", "institute", "university", "ministry", "service", "network", "organization", "organisation",
              "council", "committee", "movement", "union", "club", "team", "channel", "station", "broadcaster",
              "carrier", "airline", "corporation", "conglomerate", "militia", "faction", "alliance", "coalition",
-             "federation", "association", "foundation", "court", "parliament", "army", "force", "forces"}
+             "federation", "association", "foundation", "court", "parliament", "army", "force", "forces",
+             "league", "society", "center", "centre", "museum", "academy", "forum", "institution"}
 OFFICES = {"president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
            "vice-president", "chief of staff", "ambassador", "senator", "governor", "chancellor", "king", "queen"}
 
@@ -461,7 +462,10 @@ def _affix_holders(last: Token, trigger: Token, args: Arguments, sent: Span) -> 
     while token.dep_ in ("amod", "compound", "nmod", "punct", "advmod", "npadvmod") and token.head.i != token.i:
         head = token.head
         if head.pos_ in ("NOUN", "PROPN") and head.i > last.i:
-            return args._one(head, 0)  # the adjective describes its own noun, not the nouns coordinated with it
+            found = args._one(head, 0)  # the adjective describes its own noun, not the nouns coordinated with it
+            if not found and head.dep_ == "compound" and args.found.at(head.head) is not None:
+                found = args._one(head.head, 0)  # "Berlin-based watchdog Transparency International"
+            return found
         if head.pos_ not in ("ADJ", "PUNCT", "NOUN", "PROPN", "ADV"):
             break
         token = head
@@ -567,8 +571,11 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
         yield from _party_in_brackets(mention, doc, args)
         if mention.type != "Person":
             yield from _organisation_of(mention, root, args)
-        named_org = mention.type in ("Company", "Party", "Media") or mention.label == "gazetteer"
-        if named_org and mention.type != "Agency" and mention.label not in ("demonym", "club"):
+        # a known actor's country is already an attribute of it; a name read again in every document that
+        # mentions it would count as corroboration for a tie nobody stated
+        named_org = mention.type in ("Company", "Party", "Media") or (
+            mention.type == "Group" and root.lemma_.lower() in ORG_NOUNS)  # "Lithuanian Gay League"
+        if named_org and mention.label not in ("demonym", "club", "gazetteer"):
             yield from _named_nationality(mention, doc, args)
         if mention.type != "Person":
             yield from _described_as(mention, root, args)
@@ -578,6 +585,16 @@ def _named_nationality(mention: Mention, doc: Doc, args: Arguments) -> Iterator[
     """'China National Radio', 'the Lithuanian Gay League': a name that opens with a country's name is based
     there (not said of agencies: 'U.S. Southern Command' works abroad)."""
     words = doc[mention.tok_start : mention.tok_end]
+    if len(words) >= 3 and words[-2].lower_ == "of" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        last = words[-1]  # "Democratic Green Party of Rwanda": based there
+        key = args.lex.aliases.get(alias_key(last.text))
+        state = args.lex.actors.get(key) if key else None
+        if state is not None and state.type == "State":
+            target = replace(mention, text=last.text, type="State", name=state.name, key=state.key,
+                             country=state.country, label="demonym", start=last.idx,
+                             end=last.idx + len(last.text), tok_start=last.i, tok_end=last.i + 1)
+            yield Found(mention, "OPERATES_IN", target, last, 0.5, "name")
+        return
     if len(words) < 2 or any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("of", "in") for t in words):
         return  # one word, a headline the NER took for a name, or 'American University of Beirut
     first = doc[mention.tok_start]

@@ -224,3 +224,12 @@ def test_an_organisation_founded_in_a_place_and_playing_for_a_club() -> None:
                   "Even as a teenager, Guerrero played for Alianza Lima.")
     assert ("Sylt Foundation", "OPERATES_IN", "Hamburg") in got
     assert ("Guerrero", "MEMBER_OF", "Alianza Lima") in got
+
+
+def test_names_that_carry_a_country_and_a_based_descriptor() -> None:
+    got = triples("Vladas Simonis, head of the Lithuanian Gay League, spoke. Andre Kagwa, deputy leader of the "
+                  "Democratic Green Party of Rwanda, was found dead. Berlin-based corruption watchdog "
+                  "Transparency International ranks Rwanda first.")
+    assert ("Lithuanian Gay League", "OPERATES_IN", "Lithuania") in got
+    assert any(s.startswith("Democratic Green Party") and r == "OPERATES_IN" and o == "Rwanda" for s, r, o in got)
+    assert ("Transparency International", "OPERATES_IN", "Berlin") in got
