@@ -233,3 +233,8 @@ def test_names_that_carry_a_country_and_a_based_descriptor() -> None:
     assert ("Lithuanian Gay League", "OPERATES_IN", "Lithuania") in got
     assert any(s.startswith("Democratic Green Party") and r == "OPERATES_IN" and o == "Rwanda" for s, r, o in got)
     assert ("Transparency International", "OPERATES_IN", "Berlin") in got
+
+
+def test_a_counterpart_belongs_to_the_state_named_before_it() -> None:
+    got = triples("Chinese President Xi Jinping is meeting with his South African counterpart Jacob Zuma today.")
+    assert ("Jacob Zuma", "MEMBER_OF", "South Africa") in got
