@@ -11,13 +11,9 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.lexicon_data import alias_key
-from claimgraph.extract.relations import Found
+from claimgraph.extract.relations import LANGUAGES, Found
 from claimgraph.model import Mention
 
-LANGUAGES = {"english", "spanish", "french", "arabic", "russian", "chinese", "german", "portuguese", "turkish",
-             "italian", "persian", "japanese", "korean", "hebrew", "dutch", "polish", "serbo-croatian", "urdu",
-             "hindi", "indonesian", "vietnamese", "thai", "greek", "romanian", "hungarian", "czech", "ukrainian",
-             "farsi", "dari", "pashto", "swahili", "bulgarian", "slovak", "albanian", "macedonian", "croatian"}
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 

@@ -141,10 +141,7 @@ def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, t
             relation = kind
             if kind == "OPERATES_IN" and obj.mention.type not in ("Place", "State"):
                 continue
-            if kind == "OPERATES_IN" and obj.mention.label == "demonym" and obj.mention.tok_start >= 0 \
-                    and trigger.doc[obj.mention.tok_start].tag_ in ("JJ", "NNP") \
-                    and obj.mention.tok_end - obj.mention.tok_start == 1 \
-                    and alias_key(obj.mention.text) != alias_key(obj.mention.name):
+            if kind == "OPERATES_IN" and _language(obj.mention, trigger.doc):
                 continue  # "read Tolstoy in German": a language, not a place
             if kind == "OPERATES_IN":
                 obj = Actor(_the_city(obj.mention), obj.penalty)  # "born in Washington": the city, not the state
@@ -181,6 +178,21 @@ def _club_before(role: Token, args: Arguments) -> Mention | None:
 def _club(place: Mention) -> Mention:
     return replace(place, type="Group", name=place.text, key=f"org:club:{alias_key(place.text)}",
                    label="club")
+
+
+LANGUAGES = frozenset({
+    "english", "spanish", "french", "arabic", "russian", "chinese", "german", "portuguese", "turkish", "italian",
+    "persian", "japanese", "korean", "hebrew", "dutch", "polish", "serbo-croatian", "urdu", "hindi", "indonesian",
+    "vietnamese", "thai", "greek", "romanian", "hungarian", "czech", "ukrainian", "farsi", "dari", "pashto",
+    "swahili", "bulgarian", "slovak", "albanian", "macedonian", "croatian", "mandarin", "cantonese", "latin"})
+
+
+def _language(mention: Mention, doc: Doc) -> bool:
+    """'in German', 'in Spanish': a language named where a place would stand."""
+    if mention.tok_start < 0 or mention.tok_end - mention.tok_start != 1:
+        return False
+    token = doc[mention.tok_start]
+    return token.lower_ in LANGUAGES or (mention.label == "demonym" and token.tag_ == "JJ")
 
 
 def _the_city(mention: Mention) -> Mention:
@@ -752,7 +764,7 @@ def _organisation_of(mention: Mention, root: Token, args: Arguments) -> Iterator
         if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == mention.tok_end and named:
             for actor in args.prep_objects(prep.head, {"in"}):
                 place = actor.mention
-                if place.label == "demonym" or not place.text[:1].isupper():
+                if _language(place, root.doc) or not place.text[:1].isupper():
                     continue  # "Radio Reloj in Spanish": a language, not a place
                 if place.type in ("State", "Place") and place.key != mention.key:
                     yield Found(mention, "OPERATES_IN", _the_city(place), prep, 0.5, "organisation-in")

@@ -238,3 +238,17 @@ def test_names_that_carry_a_country_and_a_based_descriptor() -> None:
 def test_a_counterpart_belongs_to_the_state_named_before_it() -> None:
     got = triples("Chinese President Xi Jinping is meeting with his South African counterpart Jacob Zuma today.")
     assert ("Jacob Zuma", "MEMBER_OF", "South Africa") in got
+
+
+def test_a_relative_clause_on_one_conjunct_and_a_language_is_not_a_place() -> None:
+    got = triples("The firm's clients included Jack Ruby, who killed Lee Harvey Oswald, and Jim and Tammy Bakker. "
+                  "The Voice of Asia in Spanish is broadcast from Lima.")
+    killers = {s for s, r, o in got if r == "OPPOSES" and o == "Lee Harvey Oswald"}
+    assert killers == {"Jack Ruby"}
+    assert not any(s == "Voice of Asia" and r == "OPERATES_IN" for s, r, o in got)
+
+
+def test_a_longer_place_name_wins_and_adjectives_are_not_a_name() -> None:
+    got = triples("Israel threatened to ban voting in East Jerusalem. Radical French farmers blockaded Paris.")
+    assert ("Israel", "OPERATES_IN", "Jerusalem") not in got
+    assert ("French farmers", "OPPOSES", "Paris") in got
