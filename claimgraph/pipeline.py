@@ -69,6 +69,7 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1,
             failed = [r for r in results if r.error is not None]
             for result in failed:  # not stored, so the next build tries it again
                 summary.read -= 1
+                summary.words -= result.document.words
                 summary.skipped.append(Skipped(result.document.path or result.document.doc_id, result.error or ""))
             results = [r for r in results if r.error is None]
             documents, mentions, claims = _rows(results)

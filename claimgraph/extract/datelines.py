@@ -59,7 +59,7 @@ def _dateline(tokens: list[Token], start: int, args: Arguments) -> tuple[Mention
         i = end
     if not known:
         return None  # "Saint-Gall, Switzerland (AFP)": an unknown town stands beside a known place
-    if not places or i + 2 >= len(tokens) + 1 or i >= len(tokens):
+    if not places or i + 1 >= len(tokens):
         return None
     close = next((j for j in range(i + 1, min(i + 6, len(tokens))) if tokens[j].text == ")"), None)
     if close is None or close == i + 1:

@@ -57,6 +57,11 @@ class Mentions:
         for i in range(mention.tok_start, mention.tok_end):
             self.by_token[i] = mention
 
+    def remove(self, mention: Mention) -> None:
+        self.items.remove(mention)
+        for i in range(mention.tok_start, mention.tok_end):
+            self.by_token.pop(i, None)
+
     def free(self, start: int, end: int) -> bool:
         return all(i not in self.by_token for i in range(start, end))
 
@@ -328,9 +333,7 @@ def _peoples(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         if mention is not None and mention.type == "State" and mention.label in ("gazetteer", "demonym") \
                 and token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NN", "NNP") \
                 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
-            found.items.remove(mention)
-            for i in range(mention.tok_start, mention.tok_end):
-                found.by_token.pop(i, None)
+            found.remove(mention)
     singles = [ent[0] for ent in doc.ents if ent.label_ == "NORP" and len(ent) == 1]
     singles += [t for t in doc if t.tag_ == "NNPS" and (m := found.at(t)) is not None
                 and m.type == "State" and m.tok_end - m.tok_start == 1]  # "Bosnian Serbs" as one entity
@@ -354,9 +357,7 @@ def _peoples(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         for i in range(start, token.i + 1):
             other = found.at(doc[i])
             if other is not None:
-                found.items.remove(other)
-                for j in range(other.tok_start, other.tok_end):
-                    found.by_token.pop(j, None)
+                found.remove(other)
         span = doc[start : token.i + 1]
         country = owner.country if owner is not None else None
         found.add(_mention(span, "Group", _clean_name(span.text), f"group:{country or ''}:{alias_key(span.text)}",
@@ -435,9 +436,7 @@ def _head_kind(tokens: Span, lex: Lexicon) -> tuple[str | None, str]:
 
 
 def _replace(found: Mentions, mention: Mention, span: Span, kind: str, phrase: str, lex: Lexicon) -> None:
-    found.items.remove(mention)
-    for i in range(mention.tok_start, mention.tok_end):
-        found.by_token.pop(i, None)
+    found.remove(mention)
     country = mention.country or ""
     if kind == "state":
         new = _mention(span, "State", mention.name, mention.key, mention.country, "demonym")

@@ -199,8 +199,8 @@ def _the_city(mention: Mention) -> Mention:
     """A capital named for its government ('Moscow said') is, where something is present, the city itself."""
     if mention.type != "State" or mention.label != "gazetteer" or alias_key(mention.text) == alias_key(mention.name):
         return mention
-    if not mention.text[:1].isupper() or " " in mention.text.strip() and mention.text.split()[0].lower() == "the":
-        return mention
+    if not mention.text[:1].isupper():
+        return mention  # "the Kremlin" stays the state
     return replace(mention, type="Place", name=mention.text, key=f"place:{alias_key(mention.text)}")
 
 
@@ -594,8 +594,8 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
 
 
 def _named_nationality(mention: Mention, doc: Doc, args: Arguments) -> Iterator[Found]:
-    """'China National Radio', 'the Lithuanian Gay League': a name that opens with a country's name is based
-    there (not said of agencies: 'U.S. Southern Command' works abroad)."""
+    """'China National Radio', 'the Democratic Green Party of Rwanda': a name that opens with a country's name,
+    or ends with 'of' one, is based there. Called only for organisations the gazetteer does not know."""
     words = doc[mention.tok_start : mention.tok_end]
     if len(words) >= 3 and words[-2].lower_ == "of" and not any(t.pos_ in ("VERB", "AUX") for t in words):
         last = words[-1]  # "Democratic Green Party of Rwanda": based there
@@ -608,7 +608,7 @@ def _named_nationality(mention: Mention, doc: Doc, args: Arguments) -> Iterator[
             yield Found(mention, "OPERATES_IN", target, last, 0.5, "name")
         return
     if len(words) < 2 or any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("of", "in") for t in words):
-        return  # one word, a headline the NER took for a name, or 'American University of Beirut
+        return  # one word, a headline the NER took for a name, or "American University of Beirut"
     first = doc[mention.tok_start]
     key = args.lex.aliases.get(alias_key(first.text))
     state = args.lex.actors.get(key) if key else None
@@ -639,7 +639,7 @@ def _born(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
             if place is not None and place.type in ("Place", "State") and child.i < born.i:
                 yield Found(mention, "OPERATES_IN", _the_city(place), born, 0.6, "born")
     first = root.doc[mention.tok_start]
-    if first.i >= 2 and first.i - 1 >= 0 and root.doc[first.i - 1].lower_ == "born":  # "Texas born Buddy Holly"
+    if first.i >= 2 and root.doc[first.i - 1].lower_ == "born":  # "Texas born Buddy Holly"
         place = args.found.at(root.doc[first.i - 2])
         if place is not None and place.type in ("Place", "State"):
             yield Found(mention, "OPERATES_IN", _the_city(place), root.doc[first.i - 1], 0.55, "born")

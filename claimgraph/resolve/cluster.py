@@ -160,11 +160,10 @@ def _people(people: list[Proto], merge: MergeFn, uf: UnionFind) -> None:
             surnames[tokens[-1]].append((person, tokens))
             firsts[tokens[0]].append((person, tokens))
     for person, word in single:  # a surname alone joins the one full name that has it
-        for index, rule in ((surnames, "surname alone, unambiguous in the corpus"),
-                            (firsts, "first name alone, unambiguous in a document they share")):
-            fits = index.get(word, [])
-            if index is firsts:  # "Jim" in one story is not the only Jim of another
-                fits = [(t, tokens) for t, tokens in fits if t.docs & person.docs]
+        # a first name joins only within a shared document: "Jim" in one story is not the only Jim of another
+        for index, rule, shared in ((surnames, "surname alone, unambiguous in the corpus", False),
+                                    (firsts, "first name alone, unambiguous in a document they share", True)):
+            fits = [(t, tokens) for t, tokens in index.get(word, []) if not shared or t.docs & person.docs]
             targets = {uf.find(t.key) for t, _ in fits}  # variants already merged count once
             if len(targets) == 1:
                 merge(fits[0][0], person, rule)

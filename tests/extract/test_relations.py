@@ -250,5 +250,5 @@ def test_a_relative_clause_on_one_conjunct_and_a_language_is_not_a_place() -> No
 
 def test_a_longer_place_name_wins_and_adjectives_are_not_a_name() -> None:
     got = triples("Israel threatened to ban voting in East Jerusalem. Radical French farmers blockaded Paris.")
-    assert ("Israel", "OPERATES_IN", "Jerusalem") not in got
+    assert ("Israel", "OPPOSES", "East Jerusalem") in got  # not the Jerusalem the gazetteer knows inside it
     assert ("French farmers", "OPPOSES", "Paris") in got

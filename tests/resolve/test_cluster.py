@@ -65,3 +65,9 @@ def test_every_merge_keeps_its_rule() -> None:
     protos = [_proto("p:3", "Person", "Gen. John F. Kelly", doc="c"), _proto("p:5", "Person", "Kelly", doc="e")]
     [entity] = resolve({p.key: p for p in protos}).entities
     assert "surname alone" in entity["attributes"]
+
+
+def test_a_first_name_alone_joins_only_within_a_shared_document() -> None:
+    protos = [_proto("p:1", "Person", "Jim Garrison", doc="a"), _proto("p:2", "Person", "Jim", doc="b"),
+              _proto("p:3", "Person", "Nadia Murad", doc="c"), _proto("p:4", "Person", "Nadia", doc="c")]
+    assert _groups(protos) == [{"p:1"}, {"p:2"}, {"p:3", "p:4"}]
