@@ -26,7 +26,13 @@ SETS = [  # name, corpus, gold, kinds, docs
     ("dwie-dev", "gold-external/dwie-dev/corpus", "gold-external/dwie-dev", "MEMBER_OF,OPERATES_IN", None),
     ("plover-dev", "gold-external/plover-dev/corpus", "gold-external/plover-dev",
      "COOPERATES_WITH,SUPPORTS,FUNDS,ARMS,OPPOSES", None),
+    # gold-voa: read errors on the tune half only; the check half is for numbers (its README)
+    ("voa-tune", "data/voa/voa_stories.jsonl", "gold-voa", None, "6184244,6202623,6203091,8005869,8008152,8009004,"
+     "8009044,8011115"),
+    ("voa-check", "data/voa/voa_stories.jsonl", "gold-voa", None, "6205674,7677701,8004380,8008126,8008619,8009027,"
+     "8009976,8010476"),
 ]
+HELD_OUT = {"voa-check"}
 
 
 def claimgraph(*args: str) -> subprocess.CompletedProcess:
@@ -75,6 +81,8 @@ def main() -> int:
             result = score(shared, built[corpus], gold, kinds, docs)
             result["every_attribution"] = every_attribution(shared, built[corpus], gold, docs)
             rows.append((name, result))
+            if name in HELD_OUT:
+                continue  # numbers only: its errors are not written out, so no rule is written from them
             errors = score(shared, built[corpus], gold, kinds, docs, "--show-errors")["errors"]
             with (out / f"{_slug(name)}-errors.tsv").open("w", encoding="utf-8") as f:
                 for err in errors:

@@ -15,3 +15,7 @@ class StoreError(ClaimgraphError):
 
 class NotFoundError(ClaimgraphError):
     """A name or id that matches nothing in the store."""
+
+
+class LexiconError(ClaimgraphError):
+    """A lexicon file that says two things of one word, or lacks a field."""

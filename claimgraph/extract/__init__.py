@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.extract import cues, nlp
+from claimgraph.extract import cues, nlp, titles
 from claimgraph.extract.activities import alleged
 from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.datelines import datelines
-from claimgraph.extract.lexicon_data import Lexicon, load
+from claimgraph.extract.lexicon_data import Lexicon, alias_key, load
 from claimgraph.extract.mentions import find_mentions
 from claimgraph.extract.quotes import Quote, quotes, speaker_at
 from claimgraph.extract.relations import Found, relations
@@ -38,7 +38,7 @@ def extract_batch(documents: list[Document], *, batch_size: int = 8) -> list[Ext
     """Parse and extract a batch of documents in this process (the unit the engines distribute)."""
     model = nlp.load()
     lex = load()
-    texts = (d.text for d in documents)
+    texts = (titles.sentence_case(d.text, lambda name: alias_key(name) in lex.aliases)[0] for d in documents)
     docs = model.pipe(texts, batch_size=batch_size)
     return [_extract_or_report(document, doc, lex) for document, doc in zip(documents, docs, strict=True)]
 
@@ -73,11 +73,12 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
             if end is not None and (end.key, end.start) not in seen and document.text[end.start : end.end] == end.text:
                 mentions.append(end)
                 seen.add((end.key, end.start))
-    return Extraction(document, sorted(mentions, key=lambda m: m.start), _dedupe(claims))
+    mentions, claims = titles.restore(document.text, titles.headline(document.text), mentions, _dedupe(claims))
+    return Extraction(document, sorted(mentions, key=lambda m: m.start), claims)
 
 
 def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoken: list[Quote]) -> Iterator[Claim]:
-    start, end = _stripped(sent)
+    start, end = _stripped(document.text, sent)
     sentence = document.text[start:end]
     quoted = speaker_at(spoken, start, end)
     lines = list(datelines(sent, args))
@@ -96,8 +97,9 @@ def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoke
         )
 
 
-def _stripped(sent: Span) -> tuple[int, int]:
-    text = sent.text
+def _stripped(stored: str, sent: Span) -> tuple[int, int]:
+    """The sentence's offsets in the stored text, without surrounding white space."""
+    text = stored[sent.start_char : sent.end_char]
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip())
     return sent.start_char + lead, sent.end_char - trail

@@ -10,6 +10,9 @@ from importlib import resources
 
 import yaml
 
+from claimgraph.errors import LexiconError
+from claimgraph.model import RELATIONS
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -19,6 +22,7 @@ class Trigger:
     slots: tuple[str, ...]
     reverse: bool
     confidence: float
+    source: str = "general"  # where the row comes from: "general" (by hand) or "cameo:CODE"
 
 
 @dataclass(frozen=True)
@@ -97,11 +101,7 @@ def alias_key(text: str) -> str:
 @cache
 def load() -> Lexicon:
     lex = Lexicon()
-    for row in _rows("relations.tsv"):
-        trig = Trigger(row["lemma"], row["pos"], row["kind"], tuple(row["slots"].split(",")),
-                       row["dir"] == "-", float(row["conf"]))
-        key = (trig.lemma, trig.pos)
-        lex.triggers[key] = (*lex.triggers.get(key, ()), trig)
+    lex.triggers = triggers([("relations.tsv", _rows("relations.tsv")), ("cameo_verbs.tsv", _rows("cameo_verbs.tsv"))])
     for row in _rows("affixes.tsv"):
         lex.affixes[row["affix"]] = (row["kind"], row["dir"] == "-", float(row["conf"]))
     lex.transfers = {row["goods"]: row["kind"] for row in _rows("transfers.tsv")}
@@ -127,6 +127,31 @@ def load() -> Lexicon:
     lex.team_roles = frozenset(str(v).lower() for v in heads["team_roles"])
     _load_actors(lex)
     return lex
+
+
+def triggers(files: list[tuple[str, list[dict[str, str]]]]) -> dict[tuple[str, str], tuple[Trigger, ...]]:
+    """Trigger rows by (lemma, pos). A row repeated, or a slot of a lemma given two kinds, is refused: a lexicon
+    that says two things of one word would otherwise keep whichever came last, silently."""
+    out: dict[tuple[str, str], tuple[Trigger, ...]] = {}
+    where: dict[tuple[str, ...], str] = {}
+    for name, rows in files:
+        for number, row in enumerate(rows, start=1):
+            at = f"{name} row {number} ({row['lemma']} {row['pos']})"
+            if row.get("kind") not in RELATIONS or not row.get("source"):
+                raise LexiconError(f"{at}: needs a relation kind and a source, has {row.get('kind')!r}")
+            trig = Trigger(row["lemma"], row["pos"], row["kind"], tuple(row["slots"].split(",")),
+                           row["dir"] == "-", float(row["conf"]), row["source"])
+            seen = where.get((trig.lemma, trig.pos, trig.kind))
+            if seen:
+                raise LexiconError(f"{at}: {trig.kind} given twice (also {seen})")
+            where[(trig.lemma, trig.pos, trig.kind)] = at
+            for slot in trig.slots:
+                other = next((t for t in out.get((trig.lemma, trig.pos), ()) if slot in t.slots), None)
+                if other is not None:
+                    raise LexiconError(f"{at}: slot {slot} is {trig.kind} here and {other.kind} in "
+                                       f"{where[(other.lemma, other.pos, other.kind)]}")
+            out[(trig.lemma, trig.pos)] = (*out.get((trig.lemma, trig.pos), ()), trig)
+    return out
 
 
 def _load_actors(lex: Lexicon) -> None:

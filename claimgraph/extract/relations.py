@@ -119,10 +119,11 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         for clause in (c for v in clauses for c in v.children if c.dep_ == "advcl"):
             if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
                 others = others + [Actor(a.mention, a.penalty + 0.1) for a in args.subjects(clause)]
-    if not others and trig.kind in SYMMETRIC and len(holders) > 1:
-        yield from _pairs(holders, trig, verb, conf)
+    if not others and trig.kind in SYMMETRIC and len(holders) > 1 and trig.source == "general":
+        yield from _pairs(holders, trig, verb, conf)  # "X and Y cooperate"; not "X and Y attended the summit"
         return
-    yield from _emit(holders, others, trig.kind, trig.reverse, verb, conf, "verb")
+    pattern = "verb" if trig.source == "general" else f"verb:{trig.source}"  # "verb:cameo:111"
+    yield from _emit(holders, others, trig.kind, trig.reverse, verb, conf, pattern)
 
 
 def _pairs(actors: list[Actor], trig: Trigger, verb: Token, conf: float) -> Iterator[Found]:

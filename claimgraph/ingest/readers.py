@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from claimgraph.errors import InputError
-from claimgraph.ingest.text import decode, markdown_to_text, normalise
+from claimgraph.ingest.text import decode, markdown_to_text, normalise, with_title
 from claimgraph.model import Document
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl")
@@ -20,7 +20,7 @@ def read_txt(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
 
 def read_md(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
     text, title = markdown_to_text(decode(data))
-    yield Document(doc_id=doc_id, text=normalise(text), title=title, path=path)
+    yield Document(doc_id=doc_id, text=with_title(title, normalise(text)), title=title, path=path)
 
 
 def read_html(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
@@ -31,8 +31,9 @@ def read_html(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
     result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else extracted
     if not isinstance(result, dict) or not (result.get("text") or "").strip():
         raise InputError("unparsable HTML: no main text found")
+    title = result.get("title") or None
     yield Document(
-        doc_id=doc_id, text=normalise(result["text"]), title=result.get("title") or None,
+        doc_id=doc_id, text=with_title(title, normalise(result["text"])), title=title,
         published=result.get("date") or None, url=result.get("url") or None, path=path,
     )
 
@@ -71,8 +72,9 @@ def read_jsonl(data: bytes, doc_id: str, path: str | None) -> Iterator[Document 
             if not isinstance(text, str) or not text.strip():
                 raise ValueError("no text")
             line_id = str(row.get("id") or f"{doc_id}-{number}")
+            title = _opt(row.get("title"))
             yield Document(
-                doc_id=line_id, text=normalise(text), title=_opt(row.get("title")),
+                doc_id=line_id, text=with_title(title, normalise(text)), title=title,
                 url=_opt(row.get("url")), source=_opt(row.get("source")),
                 published=_opt(row.get("published")), path=f"{path}:{number}" if path else None,
             )

@@ -45,6 +45,15 @@ def normalise(text: str) -> str:
     return text
 
 
+def with_title(title: str | None, text: str) -> str:
+    """A headline states claims too: the stored text opens with the title unless the body already does,
+    so every claim read in it has offsets into the stored text."""
+    title = " ".join((title or "").split())
+    if not title or " ".join(text.lstrip()[: len(title) + 40].split()).startswith(title):
+        return text
+    return f"{title}\n\n{text}"
+
+
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_HEAD = re.compile(r"^\s{0,3}#{1,6}\s*", re.M)
 _MD_EMPH = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
