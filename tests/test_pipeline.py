@@ -122,14 +122,14 @@ def test_a_document_a_rule_fails_on_is_reported_and_the_rest_is_built(tmp_path: 
     import claimgraph.extract as extract
     from claimgraph.pipeline import build
 
-    real = extract.relations
+    real = extract.PATTERNS[0]
 
     def failing(sent, args, lex):  # type: ignore[no-untyped-def]
         if "Atlantis" in sent.text:
             raise ValueError("a rule tripped")
         return real(sent, args, lex)
 
-    monkeypatch.setattr(extract, "relations", failing)
+    monkeypatch.setattr(extract, "PATTERNS", (failing, *extract.PATTERNS[1:]))
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "good.txt").write_text("Hamas finances Hezbollah.\n", encoding="utf-8")

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract import cues, nlp, titles
-from claimgraph.extract.activities import alleged
 from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.datelines import datelines
 from claimgraph.extract.lexicon_data import Lexicon, alias_key, load
 from claimgraph.extract.mentions import find_mentions
+from claimgraph.extract.patterns import PATTERNS
 from claimgraph.extract.quotes import Quote, quotes, speaker_at
-from claimgraph.extract.relations import Found, relations
+from claimgraph.extract.relations import Found
 from claimgraph.model import Claim, Document, Mention
 
 # Bylines, captions and credits carry no claims ("Image: Drawing by ...", "Photo: Reuters").
@@ -84,7 +84,7 @@ def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoke
     lines = list(datelines(sent, args))
     items: Iterable[Found] = lines
     if not any(item.pattern == "source-line" for item in lines):  # a monitored-broadcast line says nothing else
-        items = [*relations(sent, args, lex), *alleged(sent, args, lex), *lines]
+        items = [*(found for pattern in PATTERNS for found in pattern(sent, args, lex)), *lines]
     dates = [ent for ent in sent.ents if ent.label_ == "DATE"] if items else []
     for item in items:
         trigger = item.trigger

@@ -219,12 +219,16 @@ class Arguments:
 
     # --- clause structure -------------------------------------------------------------------------------
 
-    def subjects(self, verb: Token, depth: int = 0) -> list[Actor]:
-        """The subject of a verb; a controlled or coordinated verb borrows its governor's subject."""
+    def subjects(self, verb: Token, depth: int = 0, *, partners: bool = True) -> list[Actor]:
+        """The subject of a verb; a controlled or coordinated verb borrows its governor's subject. With `partners`,
+        the actors joined to the subject or the verb by 'along with', 'alongside' ... act as subjects too."""
         for dep in ("nsubj", "csubj"):  # a clausal subject only when there is no nominal one
             for child in verb.children:
                 if child.dep_ == dep:
-                    return self.actors(child)
+                    found = self.actors(child)
+                    if partners and found:
+                        found = _unique(found + self.partners(verb) + self.partners(child))
+                    return found
         if depth > 3:
             return []
         if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "oprd") and verb.head.i != verb.i:
@@ -244,6 +248,47 @@ class Arguments:
                 return [Actor(a.mention, a.penalty + 0.15) for a in self.subjects(noun.head, depth + 1)]
             return [Actor(a.mention, a.penalty + 0.05) for a in found]
         return []
+
+    def joint_anchor(self, prep: Token) -> Token | None:
+        """The verb or noun that a joint phrase ('along with', 'alongside', 'in coordination with') hangs on."""
+        frames = self.lex.frames
+        low = prep.lower_
+        if low in frames["joint_preps"]:
+            return prep.head
+        if low != "with":
+            return None
+        head = prep.head
+        if head.lower_ in frames["joint_adverbs"]:  # "along with": with > along > verb
+            verb = head.head
+            if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.i < head.i for c in verb.children):
+                return None  # "charged X along with Y": Y goes with the object, not the subject
+            return verb
+        if any(c.dep_ == "advmod" and c.lower_ in frames["joint_adverbs"] for c in prep.children):
+            return head  # "together with": together < with > noun
+        if head.lower_ in frames["joint_nouns"] and head.dep_ == "pobj" and head.head.lower_ == "in":
+            anchor = head.head.head  # "in coordination with": with > coordination > in > verb
+            # "struck the depot in coordination with Y": a manner of the act, not of the depot
+            while anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "pobj", "prep") \
+                    and anchor.head.i != anchor.i:
+                anchor = anchor.head
+            return anchor
+        return None
+
+    def partners(self, token: Token) -> list[Actor]:
+        """Actors joined to a verb or a noun by a joint phrase."""
+        out = []
+        for prep in self._joint_preps(token):
+            out += [Actor(a.mention, a.penalty + 0.1) for p in prep.children if p.dep_ == "pobj"
+                    for a in self.actors(p)]
+        return out
+
+    def _joint_preps(self, token: Token) -> list[Token]:
+        candidates = [c for c in token.children if c.dep_ == "prep"]
+        candidates += [g for c in token.children if c.dep_ in ("prep", "advmod") for g in c.children
+                       if g.dep_ == "prep"]
+        candidates += [w for c in candidates if c.lower_ == "in" for p in c.children if p.dep_ == "pobj"
+                       for w in p.children if w.dep_ == "prep"]
+        return [c for c in candidates if (anchor := self.joint_anchor(c)) is not None and anchor.i == token.i]
 
     def passive_subjects(self, verb: Token) -> list[Actor]:
         for child in verb.children:

@@ -48,6 +48,9 @@ class Lexicon:
     relational: frozenset[str] = frozenset()  # relation nouns that name an actor: "ally", "proxy"
     team_roles: frozenset[str] = frozenset()  # "coach", "striker": a place before them is a club
     titles: frozenset[str] = frozenset()
+    frames: dict[str, frozenset[str]] = field(default_factory=dict)  # frames.yaml: word classes by name
+    tie_kinds: dict[str, str] = field(default_factory=dict)  # "economic" -> TRADES_WITH ("economic ties")
+    capitals: dict[str, str | None] = field(default_factory=dict)  # alias -> the city's own key (capitals.tsv)
     actors: dict[str, Actor] = field(default_factory=dict)  # key -> actor
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> key
     gazetteer_aliases: dict[str, str] = field(default_factory=dict)  # the same, from gazetteer.tsv alone
@@ -125,6 +128,16 @@ def load() -> Lexicon:
     lex.relational = frozenset(str(v).lower() for v in heads["relational"])
     lex.qualified = frozenset(str(v).lower() for v in heads["qualified"])
     lex.team_roles = frozenset(str(v).lower() for v in heads["team_roles"])
+    frames = _yaml("frames.yaml")
+    for name, values in frames["joint"].items():
+        lex.frames[f"joint_{name}"] = frozenset(str(v).lower() for v in values)
+    lex.frames["tie_nouns"] = frozenset(str(v).lower() for v in frames["tie_nouns"])
+    lex.frames["relation_building"] = frozenset(str(v).lower() for v in frames["relation_building"])
+    for kind, words in frames["tie_kinds"].items():
+        for word in words:
+            if word in lex.tie_kinds:
+                raise LexiconError(f"frames.yaml: tie modifier {word!r} given twice")
+            lex.tie_kinds[str(word).lower()] = kind
     _load_actors(lex)
     return lex
 
@@ -170,6 +183,13 @@ def _load_actors(lex: Lexicon) -> None:
                         lex.gazetteer_aliases[key] = actor.key
                 lex.max_alias_tokens = max(lex.max_alias_tokens, key.count(" ") + 1)
     _redirect_duplicates(lex, hand)
+    for row in _rows("capitals.tsv"):
+        state = f"phx:{row['country']}"
+        key = alias_key(row["capital"])
+        owner = lex.aliases.get(key)
+        if state in lex.actors and (owner is None or lex.actors[owner].type == "Place"):
+            lex.aliases[key] = state
+            lex.capitals[key] = owner
     for row in _rows("demonyms.tsv"):
         state = f"phx:{row['country']}"
         if state in lex.actors:

@@ -165,6 +165,8 @@ def _accept(span: Span, actor_type: str) -> bool:
     token = span[0]
     if token.is_upper and len(token.text) >= 2:
         return True
+    if len(token.text) <= 3 and actor_type not in ("State", "Person", "Place"):
+        return False  # an organisation's short name is an acronym: "Un" in "Kim Jong Un" is not the UN
     if actor_type == "State" and token.pos_ in ("ADJ", "PROPN", "NOUN") or token.ent_type_ == "NORP":
         return True
     return token.pos_ == "PROPN" or token.ent_type_ in NER_LABELS
@@ -177,7 +179,7 @@ def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexico
     for start, end, key in gazetteer:
         outer = next((e for e in ents if e.start <= start and end <= e.end and (e.start, e.end) != (start, end)), None)
         named_org = lex.actors[key].type not in ("Person", "Place", "State")
-        if outer is not None and outer.label_ == "PERSON" and named_org:
+        if outer is not None and outer.label_ == "PERSON" and named_org and end < outer.end:
             outer = None  # "Retired Gazprom engineer": a known organisation is not part of a person's name
         if outer is not None and outer.label_ in ("GPE", "LOC") and lex.actors[key].type not in ("State", "Place"):
             outer = None  # "Council Bluffs" may hold an organisation's word; it is a place all the same

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
-from claimgraph.extract.lexicon_data import Lexicon, Trigger, alias_key
+from claimgraph.extract.lexicon_data import Lexicon, Trigger, alias_key, load
 from claimgraph.model import SYMMETRIC, Mention
 
 ACCUSERS = {"convict", "accuse", "suspect", "charge", "arrest", "indict", "sentence", "try", "jail", "blame",
@@ -123,16 +123,16 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         yield from _pairs(holders, trig, verb, conf)  # "X and Y cooperate"; not "X and Y attended the summit"
         return
     pattern = "verb" if trig.source == "general" else f"verb:{trig.source}"  # "verb:cameo:111"
-    yield from _emit(holders, others, trig.kind, trig.reverse, verb, conf, pattern)
+    yield from emit(holders, others, trig.kind, trig.reverse, verb, conf, pattern)
 
 
 def _pairs(actors: list[Actor], trig: Trigger, verb: Token, conf: float) -> Iterator[Found]:
     for i, a in enumerate(actors):
         for b in actors[i + 1 :]:
-            yield from _emit([a], [b], trig.kind, False, verb, conf - 0.1, "verb-coordinated")
+            yield from emit([a], [b], trig.kind, False, verb, conf - 0.1, "verb-coordinated")
 
 
-def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, trigger: Token, conf: float,
+def emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, trigger: Token, conf: float,
           pattern: str, role: str | None = None) -> Iterator[Found]:
     for h in holders:
         for o in others:
@@ -146,6 +146,8 @@ def _emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, t
                 continue  # "read Tolstoy in German": a language, not a place
             if kind == "OPERATES_IN":
                 obj = Actor(_the_city(obj.mention), obj.penalty)  # "born in Washington": the city, not the state
+            if obj is o and kind != "OPERATES_IN":
+                obj = Actor(_capital_as_city(obj.mention), obj.penalty)
             if kind == "MEMBER_OF" and obj.mention.type == "Place":
                 relation = "OPERATES_IN"  # "New Jersey Gov. X", "mayor of Mohammadia": an office held in a place
             if kind == "MEMBER_OF" and obj.mention.type == "Person":
@@ -205,6 +207,17 @@ def _the_city(mention: Mention) -> Mention:
     return replace(mention, type="Place", name=mention.text, key=f"place:{alias_key(mention.text)}")
 
 
+def _capital_as_city(mention: Mention) -> Mention:
+    """A capital stands for its government when it acts ('Nairobi condemned'); what is done to it is done to the
+    city ('farmers blockaded Paris'). Only for the capitals of capitals.tsv: a hand-kept metonym stays the state."""
+    capitals = load().capitals
+    key = alias_key(mention.text)
+    if mention.type != "State" or key not in capitals:
+        return mention
+    city = capitals[key]
+    return replace(mention, type="Place", name=mention.text, key=city or f"place:{key}")
+
+
 def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """'sell weapons to X', 'provide X with money': the goods decide the kind."""
     goods = [c for c in verb.children if c.dep_ == "dobj"]
@@ -231,7 +244,7 @@ def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     if kind is None or not receivers:
         return
     holders = args.passive_subjects(verb) if is_passive(verb) else args.subjects(verb)
-    yield from _emit(holders, receivers, kind, incoming, verb, 0.7, "transfer")
+    yield from emit(holders, receivers, kind, incoming, verb, 0.7, "transfer")
 
 
 # --- nouns ------------------------------------------------------------------------------------------------
@@ -242,6 +255,12 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     others: list[Actor] = []
     preps = {s.split(":", 1)[1] for s in trig.slots if s.startswith("prep:")}
     others += args.prep_objects(noun, preps)
+    if "poss" not in trig.slots and "of" not in preps and trig.kind not in ("MEMBER_OF", "OPERATES_IN") \
+            and any(c.dep_ == "poss" for c in noun.children):
+        others += args.prep_objects(noun, {"of"})  # "Ankara's backing of Hamas": the possessor acts on the of-object
+    if noun.lemma_.lower() in args.lex.relational and trig.kind != "MEMBER_OF":  # "a Saudi ally": Saudi Arabia's
+        others += [Actor(m) for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+                   and (m := args.found.at(c)) is not None and m.type == "State" and m.tok_end <= noun.i]
     if trig.kind == "MEMBER_OF":  # "a scientist with the Center", "a columnist for the AP": organisations only
         others += [a for a in args.prep_objects(noun, {"with", "for", "in"} - preps)
                    if a.mention.type not in ("Person", "Place", "State") and a.mention.text[:1].isupper()]
@@ -286,7 +305,21 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     role = _role(noun) if trig.kind == "MEMBER_OF" else None
     if team:  # "Dortmund coach X": the club called Dortmund, not the city
         others = [Actor(_club(o.mention), o.penalty) if o.mention.type == "Place" else o for o in others]
-    yield from _emit(holders, others, trig.kind, trig.reverse, noun, trig.confidence, "noun", role=role)
+    yield from emit(holders, others, _tie_kind(noun, trig, args.lex), trig.reverse, noun, trig.confidence, "noun",
+                    role=role)
+
+
+def _tie_kind(noun: Token, trig: Trigger, lex: Lexicon) -> str:
+    """'economic ties' are trade, 'security ties' cooperation; a tie noun's modifier names its kind."""
+    if noun.lemma_.lower() not in lex.frames["tie_nouns"] and noun.lower_ not in lex.frames["tie_nouns"]:
+        return trig.kind
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "conj") and child.i < noun.i:
+            for word in [child, *child.conjuncts]:
+                kind = lex.tie_kinds.get(word.lemma_.lower())
+                if kind:
+                    return kind
+    return trig.kind
 
 
 def _doer(noun: Token, others: list[Actor], args: Arguments) -> list[Actor]:
@@ -364,7 +397,8 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
         if governor.lemma_.lower() in ACCUSERS:
             return args.passive_subjects(governor) if is_passive(governor) or governor.tag_ == "VBN" \
                 else args.direct_objects(governor) or args.subjects(governor)
-    if dep == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+    if dep == "dobj" and (head.lemma_.lower() in LIGHT_VERBS
+                          or head.lemma_.lower() in args.lex.frames["relation_building"]):
         return args.subjects(head)
     if dep == "pobj" and head.lower_ in ("in", "for", "as") and head.head.pos_ == "VERB" \
             and noun.lemma_.lower() not in args.lex.relational:  # "X went on strike in protest of Y"
@@ -409,7 +443,7 @@ def _adjective(adj: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     if not others:
         return
     holders = _described(adj, args)
-    yield from _emit(holders, others, trig.kind, trig.reverse, adj, trig.confidence, "adjective")
+    yield from emit(holders, others, trig.kind, trig.reverse, adj, trig.confidence, "adjective")
 
 
 def _described(adj: Token, args: Arguments) -> list[Actor]:
@@ -440,7 +474,7 @@ def _demands(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
             continue
         targets = args.subjects(clause)
         speakers = args.subjects(clause.head)
-        yield from _emit(speakers, targets, "OPPOSES", False, modal, 0.4, "demand")
+        yield from emit(speakers, targets, "OPPOSES", False, modal, 0.4, "demand")
 
 
 # --- affixes: "pro-Russian", "Iran-backed", "Russia-loyal" ------------------------------------------------------
@@ -463,7 +497,7 @@ def _affixes(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
             holders = _affix_holders(last, trigger, args, sent)
             holders = [h for h in holders if not (h.mention.tok_start <= last.i < h.mention.tok_end)]
             named = Actor(mention)
-            yield from _emit(holders, [named], kind, reverse, trigger, conf, "affix")
+            yield from emit(holders, [named], kind, reverse, trigger, conf, "affix")
 
 
 def _affix_holders(last: Token, trigger: Token, args: Arguments, sent: Span) -> list[Actor]:

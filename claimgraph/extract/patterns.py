@@ -1,0 +1,25 @@
+"""Every pattern family in one list, each with one signature: (sentence, arguments, lexicon) -> relations found.
+
+A new family is a module with such a function, added here. Mentions are found before any pattern runs
+(mentions.py) and references are resolved by `Arguments`; a pattern never changes a mention, it only reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Span
+
+from claimgraph.extract.activities import alleged
+from claimgraph.extract.arguments import Arguments
+from claimgraph.extract.joint import joint
+from claimgraph.extract.lexicon_data import Lexicon
+from claimgraph.extract.relations import Found, relations
+
+Pattern = Callable[[Span, Arguments, Lexicon], Iterator[Found]]
+
+PATTERNS: tuple[Pattern, ...] = (
+    relations,  # verbs, nouns, adjectives, affixes, titles, modifiers (relations.py)
+    alleged,  # accusations and activities: ALLEGED (activities.py)
+    joint,  # acting together: 'along with', 'alongside', 'in coordination with' (joint.py)
+)

@@ -1,0 +1,33 @@
+"""Ties stated by nouns: backing, allies, ties and their kinds, capitals standing for governments."""
+
+from tests.conftest import triples
+
+
+def test_a_possessor_acts_on_the_of_object_of_an_act_noun() -> None:
+    assert ("Iran", "SUPPORTS", "Houthis") in triples("Tehran's backing of the Houthis alarmed Saudi Arabia.")
+
+
+def test_a_national_adjective_on_an_ally_names_whose_ally() -> None:
+    got = triples("A close Emirati ally, Egypt, hosted the summit.")
+    assert ("Egypt", "COOPERATES_WITH", "United Arab Emirates") in got
+
+
+def test_the_modifier_of_a_tie_noun_names_its_kind() -> None:
+    assert ("Vietnam", "TRADES_WITH", "Japan") in triples("Vietnam has deep economic ties with Japan.")
+    assert ("Vietnam", "COOPERATES_WITH", "India") in triples("Vietnam has close defense ties with India.")
+    assert ("Vietnam", "ASSOCIATED_WITH", "Laos") in triples("Vietnam has long ties with Laos.")
+
+
+def test_building_a_tie_is_the_subjects_tie() -> None:
+    assert ("Egypt", "ASSOCIATED_WITH", "Qatar") in triples("Egypt moved to repair ties with Qatar.")
+
+
+def test_a_capital_acting_is_its_government_and_a_capital_where_something_is_stays_a_city() -> None:
+    got = triples("Nairobi condemned the attack by al-Shabab. The militants have a presence in Nairobi.")
+    assert ("Kenya", "OPPOSES", "Al-Shabab") in got
+    assert not [t for t in got if t[1] == "OPERATES_IN" and t[2] == "Kenya"]
+
+
+def test_a_short_word_of_a_persons_name_is_no_organisation() -> None:
+    got = triples("South Korean President Moon Jae In met Kim Jong Un in Panmunjom.")
+    assert not [t for t in got if "United Nations" in t]
