@@ -57,8 +57,9 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
     spoken = quotes(doc, args, lex)
     claims: list[Claim] = []
     for sent in doc.sents:
-        if not any(found.at(t) for t in sent) and not any(t.lower_ in ("he", "she", "it", "they") for t in sent):
-            continue
+        if not any(found.at(t) or t.lower_ in ("he", "she", "it", "they") or ("-" in t.text and t.text[:1].isupper())
+                   for t in sent):
+            continue  # no actor named, referred to, or fused in a hyphenated word ('U.S.-Japanese drills')
         text = sent.text.strip()
         if not text or CREDIT.match(text):
             continue

@@ -10,7 +10,8 @@ from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.lexicon_data import Lexicon
 from claimgraph.extract.relations import COPULAS, Found
 
-AGENT_NOUNS = {"terrorist": "terrorism", "trafficker": "drug_trafficking", "narcotrafficker": "drug_trafficking",
+AGENT_NOUNS = {"terrorist": "terrorism", "terror": "terrorism",
+               "trafficker": "drug_trafficking", "narcotrafficker": "drug_trafficking",
                "narco-terrorist": "terrorism", "smuggler": "drug_trafficking", "launderer": "money_laundering"}
 
 
@@ -34,7 +35,8 @@ def activity_codes(token: Token, lex: Lexicon) -> list[str]:
 
 def alleged(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     for token in sent:
-        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.dep_ == "compound":
+        gerund = token.pos_ == "VERB" and token.dep_ == "pcomp"  # "accused of bribing officials"
+        if (token.pos_ not in ("NOUN", "PROPN", "ADJ") and not gerund) or token.dep_ == "compound":
             continue
         codes = activity_codes(token, lex)
         if not codes:
@@ -53,7 +55,7 @@ def _actors_for(token: Token, args: Arguments, lex: Lexicon) -> list[tuple[Actor
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     # "accused of X", "involved in X", "a role in X", "designated for X"
-    if first.dep_ == "pobj" and first.head.dep_ in ("prep", "agent"):
+    if first.dep_ in ("pobj", "pcomp") and first.head.dep_ in ("prep", "agent"):
         prep = first.head
         governor = prep.head
         if governor.dep_ == "pcomp" or (governor.pos_ == "VERB" and governor.dep_ == "pcomp"):
@@ -122,5 +124,12 @@ def _agent_nouns(sent: Span, args: Arguments) -> Iterator[Found]:
                 if mention is not None and not inside and mention.type not in ("State", "Place", "Person"):
                     named.append(Actor(mention))
         named += [a for a in args._instances(noun, 0)]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
+            verb = noun.head.head  # "designated X as a terrorist organization", "X was listed as ..."
+            named += args.passive_subjects(verb) if is_passive(verb) else args.direct_objects(verb)
+        if noun.dep_ == "oprd":  # "labelled X a terrorist group"
+            named += args.direct_objects(noun.head)
+        if noun.dep_ == "appos" and token.i < noun.i:  # "Al-Shabab, a terrorist group": the name it renames
+            named += [a for a in args._one(noun.head, 0) if a.mention.type not in ("State", "Place")]
         for actor in named:
             yield Found(actor.mention, "ALLEGED", None, token, 0.55, "agent-noun", activity=code)

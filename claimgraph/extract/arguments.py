@@ -69,6 +69,10 @@ class Arguments:
                             and named.type not in ("Place", "State", "Person"):
                         return [Actor(named, 0.05)]
             found = [Actor(mention)]
+            for appos in (c for c in token.children if c.dep_ == "appos" and any(c.conjuncts)):
+                listed = [self.found.at(t) for t in [appos, *appos.conjuncts]]  # "members Greece, Panama and Peru"
+                if all(m is not None and m.type == mention.type for m in listed):
+                    found += [Actor(m, 0.05) for m in listed if m is not None]
             if mention.label == "demonym":  # "Hungarian and Romanian officials": both states
                 for other in token.doc[mention.tok_start].conjuncts:
                     state = self.found.at(other)

@@ -50,6 +50,7 @@ class Lexicon:
     titles: frozenset[str] = frozenset()
     frames: dict[str, frozenset[str]] = field(default_factory=dict)  # frames.yaml: word classes by name
     tie_kinds: dict[str, str] = field(default_factory=dict)  # "economic" -> TRADES_WITH ("economic ties")
+    pair_kinds: dict[str, str] = field(default_factory=dict)  # "pact" -> COOPERATES_WITH ("a Sino-Russian pact")
     capitals: dict[str, str | None] = field(default_factory=dict)  # alias -> the city's own key (capitals.tsv)
     actors: dict[str, Actor] = field(default_factory=dict)  # key -> actor
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> key
@@ -133,6 +134,11 @@ def load() -> Lexicon:
         lex.frames[f"joint_{name}"] = frozenset(str(v).lower() for v in values)
     lex.frames["tie_nouns"] = frozenset(str(v).lower() for v in frames["tie_nouns"])
     lex.frames["relation_building"] = frozenset(str(v).lower() for v in frames["relation_building"])
+    for kind, words in frames["pair_nouns"].items():
+        for word in words:
+            if str(word).lower() in lex.pair_kinds:
+                raise LexiconError(f"frames.yaml: pair noun {word!r} given twice")
+            lex.pair_kinds[str(word).lower()] = kind
     for kind, words in frames["tie_kinds"].items():
         for word in words:
             if word in lex.tie_kinds:

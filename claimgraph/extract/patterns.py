@@ -12,8 +12,10 @@ from spacy.tokens import Span
 
 from claimgraph.extract.activities import alleged
 from claimgraph.extract.arguments import Arguments
+from claimgraph.extract.compounds import hyphenated
 from claimgraph.extract.joint import joint
 from claimgraph.extract.lexicon_data import Lexicon
+from claimgraph.extract.nominal import named_after_relation
 from claimgraph.extract.relations import Found, relations
 
 Pattern = Callable[[Span, Arguments, Lexicon], Iterator[Found]]
@@ -22,4 +24,6 @@ PATTERNS: tuple[Pattern, ...] = (
     relations,  # verbs, nouns, adjectives, affixes, titles, modifiers (relations.py)
     alleged,  # accusations and activities: ALLEGED (activities.py)
     joint,  # acting together: 'along with', 'alongside', 'in coordination with' (joint.py)
+    hyphenated,  # 'the Russian-Iranian pact', 'a U.S.-designated group' (compounds.py)
+    named_after_relation,  # 'Morocco's rival Algeria', 'Russia's ally Belarus' (nominal.py)
 )

@@ -14,7 +14,8 @@ from claimgraph.model import SYMMETRIC, Mention
 ACCUSERS = {"convict", "accuse", "suspect", "charge", "arrest", "indict", "sentence", "try", "jail", "blame",
             "execute", "hang", "prosecute", "acquit", "guilty", "responsible", "serve", "imprison"}
 COPULAS = {"be", "become", "remain", "seem", "appear", "serve", "act", "stay"}
-LIGHT_VERBS = {"have", "maintain", "establish", "develop", "build", "pursue", "expand", "strengthen", "deepen",
+LIGHT_VERBS = {"have", "impose", "place", "slap", "levy", "wage", "mount", "stage",
+               "maintain", "establish", "develop", "build", "pursue", "expand", "strengthen", "deepen",
                "forge", "seek", "keep", "enjoy", "increase", "renew", "cultivate", "show", "play", "offer", "give",
                "provide", "express", "receive", "get", "gain", "secure", "need", "want", "use", "continue", "hold",
                "sign", "reach", "conduct", "launch", "open", "resume", "start", "begin", "promise", "pledge",
@@ -494,13 +495,13 @@ def _affixes(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
             if suffix in lex.affixes:
                 hits.append((lex.affixes[suffix], doc[e + 1], doc[e + 1]))
         for (kind, reverse, conf), trigger, last in hits:
-            holders = _affix_holders(last, trigger, args, sent)
+            holders = affix_holders(last, trigger, args, sent)
             holders = [h for h in holders if not (h.mention.tok_start <= last.i < h.mention.tok_end)]
             named = Actor(mention)
             yield from emit(holders, [named], kind, reverse, trigger, conf, "affix")
 
 
-def _affix_holders(last: Token, trigger: Token, args: Arguments, sent: Span) -> list[Actor]:
+def affix_holders(last: Token, trigger: Token, args: Arguments, sent: Span) -> list[Actor]:
     """The actors an affix word describes: a parenthesised list after it, else the noun or subject."""
     listed = _parenthesised(last, args, sent)
     if listed:

@@ -31,3 +31,24 @@ def test_a_capital_acting_is_its_government_and_a_capital_where_something_is_sta
 def test_a_short_word_of_a_persons_name_is_no_organisation() -> None:
     got = triples("South Korean President Moon Jae In met Kim Jong Un in Panmunjom.")
     assert not [t for t in got if "United Nations" in t]
+
+
+def test_a_relation_noun_before_a_name() -> None:
+    assert ("Armenia", "COOPERATES_WITH", "Russia") in triples("Moscow's closest ally Armenia skipped the summit.")
+    assert ("Eritrea", "OPPOSES", "Ethiopia") in triples("Ethiopia's old rival Eritrea closed the border.")
+
+
+def test_names_joined_by_hyphens_before_a_noun_of_a_joint_act() -> None:
+    assert ("Iran", "COOPERATES_WITH", "Venezuela") in triples("The Iranian-Venezuelan accord was signed in 2007.")
+    got = triples("The Ethiopia-Eritrea war ended in 2000.")
+    assert {("Ethiopia", "OPPOSES", "Eritrea"), ("Eritrea", "OPPOSES", "Ethiopia")} <= got
+    assert ("United States", "COOPERATES_WITH", "South Korea") in triples("New U.S.-South Korean drills began.")
+
+
+def test_a_hyphenated_word_without_a_joint_noun_is_no_tie() -> None:
+    assert not triples("The Franco-German border was quiet.")
+
+
+def test_an_appositive_list_of_members_shares_the_clause() -> None:
+    got = triples("Board members Norway, Chile and Ghana backed Sudan.")
+    assert {("Norway", "SUPPORTS", "Sudan"), ("Chile", "SUPPORTS", "Sudan"), ("Ghana", "SUPPORTS", "Sudan")} <= got

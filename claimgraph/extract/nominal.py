@@ -1,0 +1,49 @@
+"""A relation noun set before a name: 'Morocco's rival Algeria', 'Russia's closest ally Belarus', 'Iran's proxy
+Hezbollah', 'a Saudi ally Bahrain'. The name is the holder, the possessor (or the national adjective) the other.
+
+The parser often hangs such a noun on the name as a modifier, or makes both subjects, so the pattern reads
+the word order: the relation noun, then the name right after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.arguments import Actor, Arguments
+from claimgraph.extract.lexicon_data import Lexicon
+from claimgraph.extract.relations import Found, emit
+from claimgraph.model import Mention
+
+
+def named_after_relation(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    doc = sent.doc
+    for noun in sent:
+        lemma = noun.lemma_.lower()
+        if lemma not in lex.relational or noun.i + 1 >= sent.end:
+            continue
+        named = args.found.at(doc[noun.i + 1])
+        if named is None or named.tok_start != noun.i + 1 or named.type in ("Place",):
+            continue
+        others = _owners(noun, named, args)
+        for trig in lex.triggers.get((lemma, "noun"), ()):
+            if trig.kind in ("MEMBER_OF", "OPERATES_IN", "FAMILY"):
+                continue
+            yield from emit([Actor(named)], others, trig.kind, trig.reverse, noun, trig.confidence - 0.05,
+                            "relation-name")
+
+
+def _owners(noun: Token, named: Mention, args: Arguments) -> list[Actor]:
+    """Whose ally: the possessor of the noun or of the name, or a national adjective on the noun."""
+    doc = noun.doc
+    name_root = doc[named.tok_start : named.tok_end].root
+    out: list[Actor] = []
+    for child in [*noun.children, *name_root.children]:
+        if child.dep_ == "poss" and child.i < noun.i:
+            out += args.actors(child)
+        elif child.dep_ in ("amod", "compound") and child.i < noun.i:
+            mention = args.found.at(child)
+            if mention is not None and mention.type == "State":
+                out.append(Actor(mention, 0.05))
+    return [a for a in out if a.mention.key != named.key]

@@ -1,0 +1,26 @@
+"""Accusations and designations: the accused gets ALLEGED with the activity, the designator OPPOSES."""
+
+from tests.conftest import triples
+
+
+def test_a_designation_fused_with_its_designator() -> None:
+    got = triples("Hezbollah, a U.S.-designated terrorist organization, denied the report.")
+    assert {("United States", "OPPOSES", "Hezbollah"), ("Hezbollah", "ALLEGED", "terrorism")} <= got
+
+
+def test_designated_as_and_labelled() -> None:
+    got = triples("Britain designated Hamas as a terrorist entity in 2021.")
+    assert ("Hamas", "ALLEGED", "terrorism") in got
+
+
+def test_accused_of_an_act_named_by_a_gerund() -> None:
+    assert ("Odebrecht", "ALLEGED", "corruption") in triples("Prosecutors accused Odebrecht of bribing officials.")
+    assert ("HSBC", "ALLEGED", "money_laundering") in triples("HSBC was charged with laundering cartel money.")
+
+
+def test_a_terror_group_named_in_a_compound() -> None:
+    assert ("Boko Haram", "ALLEGED", "terrorism") in triples("The Boko Haram terror group freed the students.")
+
+
+def test_sanctions_placed_on_an_actor() -> None:
+    assert ("European Union", "OPPOSES", "Belarus") in triples("The European Union placed sanctions on Belarus.")
