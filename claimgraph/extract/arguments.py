@@ -17,6 +17,7 @@ QUANTITY = {"hundred", "thousand", "dozen", "million", "some", "many", "all", "m
 ORDERS = {"order", "orders", "instruction", "behest", "command", "direction", "request"}
 PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "port", "capital", "island"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+INSTANCE_ADVERBS = {"especially", "notably", "particularly", "chiefly", "mainly", "namely", "primarily", "principally"}
 INSTRUMENTS = {"shot", "bullet", "bomb", "missile", "rocket", "grenade", "shell", "round", "gun", "rifle"}
 
 
@@ -206,6 +207,9 @@ class Arguments:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(self.actors(pobj, depth + 1))
+            if child.dep_ == "appos" and self.found.at(token) is None and any(
+                    c.dep_ == "advmod" and c.lower_ in INSTANCE_ADVERBS for c in child.children):
+                out.extend(self.actors(child, depth + 1))  # "state actors, especially Russia, China and Iran"
             if child.dep_ == "amod" and child.lower_ == "such":
                 for grand in child.children:
                     if grand.dep_ == "prep" and grand.lower_ == "as":
@@ -299,7 +303,10 @@ class Arguments:
             if child.dep_ == "nsubjpass":
                 return self.actors(child)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
-            return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(verb.head)]
+            head = verb.head
+            while head.dep_ == "conj" and head.head.i != head.i and verb.i > head.i:
+                head = head.head  # "A and B officials charged with X": the participle covers the coordination
+            return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(head)]
         if verb.dep_ == "conj":
             return self.passive_subjects(verb.head)
         if verb.dep_ in ("advcl", "xcomp", "csubj") and verb.head.i != verb.i:

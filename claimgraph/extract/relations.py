@@ -256,6 +256,10 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     others: list[Actor] = []
     preps = {s.split(":", 1)[1] for s in trig.slots if s.startswith("prep:")}
     others += args.prep_objects(noun, preps)
+    governor = noun.head.lemma_.lower()
+    if not others and preps and noun.dep_ == "dobj" and (governor in LIGHT_VERBS
+                                                         or governor in args.lex.frames["relation_building"]):
+        others += args.prep_objects(noun.head, preps)  # "expanded its presence in X": the parser hangs X on the verb
     if "poss" not in trig.slots and "of" not in preps and trig.kind not in ("MEMBER_OF", "OPERATES_IN") \
             and any(c.dep_ == "poss" for c in noun.children):
         others += args.prep_objects(noun, {"of"})  # "Ankara's backing of Hamas": the possessor acts on the of-object
@@ -389,6 +393,10 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
         return renamed
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss and "poss" not in trig.slots:
+        if poss[0].tag_ == "PRP$" and dep == "dobj" and head.pos_ in ("VERB", "AUX"):
+            subjects = args.subjects(head)  # "X expanded its influence": its is X, the clause's own subject
+            if subjects:
+                return subjects
         return args.actors(poss[0])
     agents = args.prep_objects(noun, {"by"})  # "the assassination of X by Y"
     if agents:

@@ -84,6 +84,8 @@ def _keeps_case(word: str, names: set[str]) -> bool:
     bare = word.rstrip(".’'")
     if not bare[:1].isupper():
         return True
+    if "-" in bare.strip("-"):  # "Narco-Terrorism": each part on its own
+        return all(_keeps_case(part, names) for part in bare.split("-") if part)
     if bare.isupper() or "." in bare or any(c.isupper() for c in bare[1:]):
         return True  # "U.S.", "IS", "McConnell"
     return bare in names or bare.removesuffix("’s").removesuffix("'s") in names

@@ -24,3 +24,8 @@ def test_a_terror_group_named_in_a_compound() -> None:
 
 def test_sanctions_placed_on_an_actor() -> None:
     assert ("European Union", "OPPOSES", "Belarus") in triples("The European Union placed sanctions on Belarus.")
+
+
+def test_a_participle_after_a_coordination_covers_every_conjunct() -> None:
+    got = triples("Viktor Bout and two Russian pilots charged with arms trafficking appeared in court.")
+    assert ("Viktor Bout", "ALLEGED", "arms_trafficking") in got

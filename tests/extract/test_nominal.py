@@ -52,3 +52,12 @@ def test_a_hyphenated_word_without_a_joint_noun_is_no_tie() -> None:
 def test_an_appositive_list_of_members_shares_the_clause() -> None:
     got = triples("Board members Norway, Chile and Ghana backed Sudan.")
     assert {("Norway", "SUPPORTS", "Sudan"), ("Chile", "SUPPORTS", "Sudan"), ("Ghana", "SUPPORTS", "Sudan")} <= got
+
+
+def test_instances_named_with_especially() -> None:
+    got = triples("Foreign powers, notably Turkey and Qatar, have expanded their presence in Somalia.")
+    assert {("Turkey", "OPERATES_IN", "Somalia"), ("Qatar", "OPERATES_IN", "Somalia")} <= got
+
+
+def test_a_possessive_pronoun_in_the_object_is_the_subject() -> None:
+    assert ("China", "OPERATES_IN", "Djibouti") in triples("China has widened its presence in Djibouti.")
