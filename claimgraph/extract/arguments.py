@@ -100,6 +100,8 @@ class Arguments:
             return [Actor(self._reference(token, ref), 0.1)]
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             return []
+        if token.lemma_.lower() in self.lex.frames["advocacy_nouns"]:
+            return []  # "Lai's release" is not Lai: demanding it backs Lai (nominal.advocacy)
         for child in token.children:
             if child.dep_ == "appos":
                 got = self.actors(child, depth + 1)
@@ -156,7 +158,8 @@ class Arguments:
             if token.dep_ == "dobj":
                 return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(verb)]
         if token.dep_ in ("dobj", "pobj") and depth < 2 and token.lemma_.lower() not in self.relation_nouns \
-                and token.lemma_.lower() not in self.lex.heads:  # "hacked the computers of X's army": X's army
+                and token.lemma_.lower() not in self.lex.heads \
+                and token.lemma_.lower() not in self.lex.frames["advocacy_nouns"]:  # "the computers of X": X
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of" and child.i == token.i + 1:
                     owners = [a for p in child.children if p.dep_ == "pobj" for a in self.actors(p, depth + 1)]
@@ -339,7 +342,7 @@ class Arguments:
 
     def prep_objects(self, token: Token, preps: set[str]) -> list[Actor]:
         out: list[Actor] = []
-        for child in _with_adverb_children(token):
+        for child in _with_adverb_children(token, self.lex.frames["advocacy_nouns"]):
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
@@ -350,10 +353,10 @@ class Arguments:
         return [a for child in verb.children if child.dep_ in ("dobj", "dative") for a in self.actors(child)]
 
 
-def _with_adverb_children(token: Token) -> list[Token]:
+def _with_adverb_children(token: Token, skip: frozenset[str] = frozenset()) -> list[Token]:
     children = list(token.children)
     for child in list(children):
-        if child.dep_ in ("advmod", "prt", "dobj"):
+        if child.dep_ in ("advmod", "prt", "dobj") and child.lemma_.lower() not in skip:
             children.extend(c for c in child.children if c.dep_ == "prep")
     return children
 

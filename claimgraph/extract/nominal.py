@@ -34,6 +34,20 @@ def named_after_relation(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[
                             "relation-name")
 
 
+def advocacy(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    """'X called for Y's release', 'X demanded the release of Y', 'X pushed for Y's return': X backs Y."""
+    nouns, verbs = lex.frames["advocacy_nouns"], lex.frames["advocacy_verbs"]
+    for noun in sent:
+        if noun.lemma_.lower() not in nouns:
+            continue
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+        if verb is None or verb.lemma_.lower() not in verbs:
+            continue
+        backed = [a for c in noun.children if c.dep_ == "poss" for a in args.actors(c)]
+        backed += args.prep_objects(noun, {"of"})
+        yield from emit(args.subjects(verb), backed, "SUPPORTS", False, noun, 0.6, "advocacy")
+
+
 def _owners(noun: Token, named: Mention, args: Arguments) -> list[Actor]:
     """Whose ally: the possessor of the noun or of the name, or a national adjective on the noun."""
     doc = noun.doc

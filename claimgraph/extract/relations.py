@@ -22,6 +22,8 @@ LIGHT_VERBS = {"have", "impose", "place", "slap", "levy", "wage", "mount", "stag
                "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send", "commit",
                "carry", "order", "plan", "attempt", "claim", "mastermind", "reiterate", "repeat", "issue", "make",
                "voice"}
+BUILDING = frozenset({"establish", "build", "strengthen", "deepen", "expand", "forge", "restore", "boost", "seek",
+                      "pursue", "develop"})  # light verbs that build a tie ("forge ties with X")
 ORG_NOUNS = {"agency", "party", "group", "newspaper", "daily", "weekly", "paper", "magazine", "company", "firm",
              "bank", "institute", "university", "ministry", "service", "network", "organization", "organisation",
              "council", "committee", "movement", "union", "club", "team", "channel", "station", "broadcaster",
@@ -315,16 +317,18 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
 
 
 def _tie_kind(noun: Token, trig: Trigger, lex: Lexicon) -> str:
-    """'economic ties' are trade, 'security ties' cooperation; a tie noun's modifier names its kind."""
+    """'economic ties' are trade, 'security ties' cooperation; a tie noun's modifier names its kind, and ties
+    that someone builds ('improve ties with X', 'deepen relations with X') are cooperation."""
     if noun.lemma_.lower() not in lex.frames["tie_nouns"] and noun.lower_ not in lex.frames["tie_nouns"]:
         return trig.kind
+    built = noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.frames["relation_building"] | BUILDING
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "conj") and child.i < noun.i:
             for word in [child, *child.conjuncts]:
                 kind = lex.tie_kinds.get(word.lemma_.lower())
                 if kind:
                     return kind
-    return trig.kind
+    return "COOPERATES_WITH" if built and trig.kind == "ASSOCIATED_WITH" else trig.kind
 
 
 def _doer(noun: Token, others: list[Actor], args: Arguments) -> list[Actor]:
@@ -380,7 +384,9 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     if dep in ("compound", "nmod") and args.found.at(head) is not None:
         return args._one(head, 0)  # "US Secretary of State Kerry and UN Secretary General Ban": Kerry alone
     if dep == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
-        return args.subjects(head.head)
+        verb = head.head  # "identified X as a member of Y": X; "X served as a member of Y": X too
+        named = args.passive_subjects(verb) if is_passive(verb) else args.direct_objects(verb)
+        return named or args.subjects(verb)
     if dep == "pobj" and head.lower_ == "as" and args.found.at(head.head) is not None:  # "X, as president of Y"
         return args.actors(head.head)
     for child in noun.children:
@@ -481,6 +487,9 @@ def _demands(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         clause = modal.head
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in verbs:
             continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and any(t.lower_ in ("we", "our", "us") for t in subject.subtree):
+            continue  # "the U.S. and our allies must ...": the speaker's own side, no pressure on another
         targets = args.subjects(clause)
         speakers = args.subjects(clause.head)
         yield from emit(speakers, targets, "OPPOSES", False, modal, 0.4, "demand")
