@@ -43,7 +43,9 @@ class Lexicon:
     accusations: dict[tuple[str, str], tuple[tuple[str, ...], str, float]] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     heads: dict[str, str] = field(default_factory=dict)  # "security services" -> state|agency|group
-    collective: frozenset[str] = frozenset()
+    collective: frozenset[str] = frozenset()  # heads that name a collective actor ("cartels")
+    group_heads: frozenset[str] = frozenset()  # generic group nouns ("groups", "forces")
+    group_modifiers: frozenset[str] = frozenset()  # modifiers that make them actors ("criminal", "far-left")
     qualified: frozenset[str] = frozenset()  # collective nouns that need a place: "police in Peru"
     relational: frozenset[str] = frozenset()  # relation nouns that name an actor: "ally", "proxy"
     team_roles: frozenset[str] = frozenset()  # "coach", "striker": a place before them is a club
@@ -70,6 +72,22 @@ class Lexicon:
                 cached[first] = max(cached.get(first, 0), pieces + 1)
             self.__dict__["_alias_starts"] = cached
         return cached
+
+    def collective_phrase(self, words: list[str]) -> int | None:
+        """Where a collective actor's phrase starts in `words` (lower case, the head last), or None: a head that
+        names one by itself, or a generic group noun after a qualifying modifier ('far-left forces': 0)."""
+        if not words:
+            return None
+        head = words[-1].replace("’", "'")
+        if head in self.collective:
+            return len(words) - 1
+        if head not in self.group_heads:
+            return None
+        for i in range(len(words) - 1):
+            joined = "".join(words[i : i + 3]) if i + 2 < len(words) - 1 and words[i + 1] == "-" else words[i]
+            if words[i] in self.group_modifiers or joined in self.group_modifiers:
+                return i
+        return None
 
     @property
     def relation_nouns(self) -> frozenset[str]:
@@ -125,6 +143,8 @@ def load() -> Lexicon:
         for head in heads[kind]:
             lex.heads[str(head).lower()] = "group" if kind == "people" else kind
     lex.collective = frozenset(str(v).lower().replace("’", "'") for v in heads["collective"])
+    lex.group_heads = frozenset(str(v).lower() for v in heads["group_heads"])
+    lex.group_modifiers = frozenset(str(v).lower() for v in heads["group_modifiers"])
     lex.titles = frozenset(str(v).lower() for v in heads["titles"])
     lex.relational = frozenset(str(v).lower() for v in heads["relational"])
     lex.qualified = frozenset(str(v).lower() for v in heads["qualified"])

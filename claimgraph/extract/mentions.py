@@ -431,7 +431,8 @@ def _head_kind(tokens: Span, lex: Lexicon) -> tuple[str | None, str]:
         text = " ".join(t.lower_ for t in words)
         lemmas = " ".join(t.lemma_.lower() for t in words)
         for candidate in (text, lemmas):
-            kind = lex.heads.get(candidate) or ("group" if candidate in lex.collective else None)
+            kind = lex.heads.get(candidate) or ("group" if lex.collective_phrase(candidate.split()) is not None
+                                                else None)
             if kind:
                 return kind, lemmas
     return None, ""
@@ -463,6 +464,9 @@ def _collectives(doc: Doc, found: Mentions, lex: Lexicon) -> None:
             continue
         if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             continue  # the head of the phrase decides
+        renamed = found.at(token.head) if token.dep_ == "appos" else None
+        if renamed is not None and renamed.label != "collective":
+            continue  # "Al-Shabab, a terrorist group": a description of the named actor, not another actor
         if token.lower_ in DEFINITES and [c.lower_ for c in token.lefts] in (["the"], ["this"], ["that"]) \
                 and resolve_reference(token, found) is not None:
             continue  # "the cartel": a reference back to a named cartel, resolved where it is used
@@ -513,15 +517,18 @@ def _whereabouts(head: Token, start: int, found: Mentions) -> tuple[Mention, boo
 
 
 def _collective_key(words: Span, head: Token, lex: Lexicon, qualified: bool = False) -> str | None:
-    for i in range(len(words)):
-        tail = words[i:]
-        text = " ".join(t.lower_.translate(QUOTES) for t in tail)
-        text_joined = alias_key(tail.text)
-        if text in lex.collective or text_joined in lex.collective or (qualified and text in lex.qualified):
-            compounds = [t.lemma_.lower() for t in words if t.dep_ == "compound" and t.i < head.i]
-            core = " ".join([*compounds, head.lemma_.lower()]) if i == len(words) - 1 else alias_key(tail.text)
-            return core
-    return None
+    """The key of a collective actor's phrase ('drug cartel', 'far-left forces'), or None if it names none."""
+    lower = [t.lower_.translate(QUOTES) for t in words]
+    start = lex.collective_phrase(lower)
+    if start is None:
+        for i in range(len(words)):  # "security forces in Guinea": a common noun, an actor with its place
+            if qualified and " ".join(lower[i:]) in lex.qualified:
+                return alias_key(words[i:].text)
+        return None
+    if start == len(words) - 1:
+        compounds = [t.lemma_.lower() for t in words if t.dep_ == "compound" and t.i < head.i]
+        return " ".join([*compounds, head.lemma_.lower()])
+    return alias_key(words[start:].text)
 
 
 # --- names within a document: surnames, first names, acronyms ------------------------------------------

@@ -62,3 +62,16 @@ def test_gazetteer_takes_each_country_under_its_current_code() -> None:
     got = triples("The Azerbaijani parliament threatened Armenia on Monday.")
     assert ("Azerbaijani parliament", "OPPOSES", "Armenia") in got
     assert ("Azerbaijani parliament", "MEMBER_OF", "Azerbaijan") in got
+
+
+def test_collective_actors_are_a_head_or_a_qualified_group_noun() -> None:
+    got = triples("Far-right groups threatened Amnesty International. Separatist militias shelled the town of Donetsk. "
+                  "Several groups attended the fair in Lyon.")
+    assert ("Far-right groups", "OPPOSES", "Amnesty International") in got
+    assert [t for t in got if t[0] == "Separatist militias"]
+    assert not [t for t in got if t[0] == "Several groups"]
+
+
+def test_a_description_beside_a_name_is_no_second_actor() -> None:
+    got = triples("Lashkar-e-Taiba, a Pakistan-based terrorist organization, attacked Mumbai.")
+    assert not [t for t in got if "organization" in t[0]]
