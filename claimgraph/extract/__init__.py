@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -82,10 +82,8 @@ def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoke
     start, end = _stripped(document.text, sent)
     sentence = document.text[start:end]
     quoted = speaker_at(spoken, start, end)
-    lines = list(datelines(sent, args))
-    items: Iterable[Found] = lines
-    if not any(item.pattern == "source-line" for item in lines):  # a monitored-broadcast line says nothing else
-        items = [*(found for pattern in PATTERNS for found in pattern(sent, args, lex)), *lines]
+    items: list[Found] = [*(found for pattern in PATTERNS for found in pattern(sent, args, lex)),
+                          *datelines(sent, args)]
     dates = [ent for ent in sent.ents if ent.label_ == "DATE"] if items else []
     for item in items:
         trigger = item.trigger

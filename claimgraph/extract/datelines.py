@@ -1,5 +1,4 @@
-"""News-wire datelines: "DAYTON, Ohio (AP) --", "Sofia, February 15 (BTA) --", and source lines of
-monitored broadcasts: "LD2804174994 Moscow INTERFAX in English 1601 GMT 28 Apr 94".
+"""News-wire datelines: "DAYTON, Ohio (AP) --", "Sofia, February 15 (BTA) --".
 The agency that files from a place operates there: a claim of presence, read from the line's shape.
 A dateline names a place, not a government: "Taipei" there is the city, not Taiwan."""
 
@@ -11,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.lexicon_data import alias_key
-from claimgraph.extract.relations import LANGUAGES, Found
+from claimgraph.extract.relations import Found
 from claimgraph.model import Mention
 
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
@@ -24,17 +23,12 @@ def datelines(sent: Span, args: Arguments) -> Iterator[Found]:
     start = code + 1 if code is not None else 0
     while start < len(tokens) and tokens[start].text in ("(", ")", "Text"):
         start += 1
-    coded = code is not None
-    found = _source_line(tokens, start, args) if coded else None
-    pattern = "source-line"  # the whole line is the source's: nothing else is read from it
-    if found is None:
-        found = _dateline(tokens, start, args) or _bare_dateline(tokens, start, args)
-        pattern = "dateline"
+    found = _dateline(tokens, start, args) or _bare_dateline(tokens, start, args)
     if found is None:
         return
     agency, places, trigger = found
     for place in places:
-        yield Found(agency, "OPERATES_IN", place, trigger, 0.6, pattern)
+        yield Found(agency, "OPERATES_IN", place, trigger, 0.6, "dateline")
 
 
 def _dateline(tokens: list[Token], start: int, args: Arguments) -> tuple[Mention, list[Mention], Token] | None:
@@ -99,21 +93,6 @@ def _bare_dateline(tokens: list[Token], start: int, args: Arguments) -> tuple[Me
         i = stop
     agency = _organisation(tokens[first:end], args)
     return (agency, places, tokens[first]) if agency is not None and places else None
-
-
-def _source_line(tokens: list[Token], start: int, args: Arguments) -> tuple[Mention, list[Mention], Token] | None:
-    """CODE PLACE MEDIA in LANGUAGE ..."""
-    lang = next((j for j in range(start + 2, min(start + 12, len(tokens) - 1))
-                 if tokens[j].lower_ == "in" and tokens[j + 1].lower_ in LANGUAGES), None)
-    if lang is None:
-        return None
-    for cut in range(lang - 1, start, -1):  # the longest known place at the start; the rest is the outlet
-        place = _place(tokens[start:cut], args, known_only=True)
-        if place is not None:
-            agency = _organisation(tokens[cut:lang], args)
-            if agency is not None:
-                return agency, [place], tokens[cut]
-    return None
 
 
 def _name_end(tokens: list[Token], i: int) -> int:

@@ -48,7 +48,6 @@ class Lexicon:
     group_modifiers: frozenset[str] = frozenset()  # modifiers that make them actors ("criminal", "far-left")
     qualified: frozenset[str] = frozenset()  # collective nouns that need a place: "police in Peru"
     relational: frozenset[str] = frozenset()  # relation nouns that name an actor: "ally", "proxy"
-    team_roles: frozenset[str] = frozenset()  # "coach", "striker": a place before them is a club
     titles: frozenset[str] = frozenset()
     frames: dict[str, frozenset[str]] = field(default_factory=dict)  # frames.yaml: word classes by name
     tie_kinds: dict[str, str] = field(default_factory=dict)  # "economic" -> TRADES_WITH ("economic ties")
@@ -148,7 +147,6 @@ def load() -> Lexicon:
     lex.titles = frozenset(str(v).lower() for v in heads["titles"])
     lex.relational = frozenset(str(v).lower() for v in heads["relational"])
     lex.qualified = frozenset(str(v).lower() for v in heads["qualified"])
-    lex.team_roles = frozenset(str(v).lower() for v in heads["team_roles"])
     frames = _yaml("frames.yaml")
     for name, values in frames["joint"].items():
         lex.frames[f"joint_{name}"] = frozenset(str(v).lower() for v in values)

@@ -162,30 +162,6 @@ def emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, tr
             yield Found(subj.mention, relation, obj.mention, trigger, round(score, 3), pattern, role=role)
 
 
-def _club_before(role: Token, args: Arguments) -> Mention | None:
-    """The capitalised words right before a team role name the club, whatever the NER made of them."""
-    doc = role.doc
-    end = role.i
-    start = end
-    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
-            and not doc[start - 1].is_sent_start:
-        start -= 1
-    if start == end:
-        return None
-    known = args.found.at(doc[start])
-    if known is not None and known.type not in ("Place", "Person", "Group") or any(
-            args.found.at(t) is not None and args.found.at(t) is not known for t in doc[start:end]):
-        return None
-    span = doc[start:end]
-    return Mention(start=span.start_char, end=span.end_char, text=span.text, type="Group", name=span.text,
-                   key=f"org:club:{alias_key(span.text)}", label="club", tok_start=start, tok_end=end)
-
-
-def _club(place: Mention) -> Mention:
-    return replace(place, type="Group", name=place.text, key=f"org:club:{alias_key(place.text)}",
-                   label="club")
-
-
 LANGUAGES = frozenset({
     "english", "spanish", "french", "arabic", "russian", "chinese", "german", "portuguese", "turkish", "italian",
     "persian", "japanese", "korean", "hebrew", "dutch", "polish", "serbo-croatian", "urdu", "hindi", "indonesian",
@@ -285,16 +261,13 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
                    if a.mention.type not in ("Person", "Place", "State")]
     if not others and "poss" in trig.slots and noun.dep_ == "compound" and args.found.at(noun.head) is not None:
         others += [a for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i for a in args.actors(c)]
-    team = noun.lemma_.lower() in args.lex.team_roles
     siblings = [c for c in noun.head.children if c.dep_ == "compound" and c.i < noun.i] \
         if noun.dep_ == "compound" else []  # "Kennedy assassin Lee Oswald": both compounds of the name
     for child in _left_modifiers(noun) + siblings:
         compound = "compound" in trig.slots or "compound-org" in trig.slots
         if compound:
             mention = args.found.at(child)
-            national_side = team and child.dep_ == "compound"  # "Spain midfielder X"; "Spanish ..." is nationality
-            state_ok = "compound" in trig.slots or national_side or mention is None \
-                or mention.type not in ("State", "Place")
+            state_ok = "compound" in trig.slots or mention is None or mention.type not in ("State", "Place")
             if mention is not None and mention.type != "Person" and state_ok:
                 others.append(Actor(mention))
     if not others and trig.kind in SYMMETRIC:
@@ -310,8 +283,6 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     if not holders and act and not ({"compound", "compound-org"} & set(trig.slots)):
         holders = _doer(noun, others, args)  # "the Russian invasion of Ukraine", "Palestinian riots against X"
     role = _role(noun) if trig.kind == "MEMBER_OF" else None
-    if team:  # "Dortmund coach X": the club called Dortmund, not the city
-        others = [Actor(_club(o.mention), o.penalty) if o.mention.type == "Place" else o for o in others]
     yield from emit(holders, others, _tie_kind(noun, trig, args.lex), trig.reverse, noun, trig.confidence, "noun",
                     role=role)
 
@@ -612,10 +583,7 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
                 kind = "MEMBER_OF" if mention.type in ("Agency", "Person") and other.type == "State" else "OPERATES_IN"
                 if mention.type == "Person" and other.type == "Place" and child.dep_ != "poss" \
                         and child.head.pos_ == "NOUN" and child.head.i < mention.tok_start:
-                    if child.head.lemma_.lower() in args.lex.team_roles:  # "Dortmund keeper X": the club
-                        yield Found(mention, "MEMBER_OF", _club(other), child, 0.5, "modifier")
-                    else:  # "Atlanta businessman X"
-                        yield Found(mention, "OPERATES_IN", other, child, 0.5, "modifier")
+                    yield Found(mention, "OPERATES_IN", other, child, 0.5, "modifier")  # "Atlanta businessman X"
                     continue
                 if mention.type == "Person" and child.dep_ != "poss":
                     continue  # "Russian economist X" is a nationality, not a claim; titles are read elsewhere
@@ -640,7 +608,7 @@ def _modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
         # mentions it would count as corroboration for a tie nobody stated
         named_org = mention.type in ("Company", "Party", "Media") or (
             mention.type == "Group" and root.lemma_.lower() in ORG_NOUNS)  # "Lithuanian Gay League"
-        if named_org and mention.label not in ("demonym", "club", "gazetteer"):
+        if named_org and mention.label not in ("demonym", "gazetteer"):
             yield from _named_nationality(mention, doc, args)
         if mention.type != "Person":
             yield from _described_as(mention, root, args)
@@ -756,11 +724,6 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
             org = args.found.at(modifier)
             if org is not None and org.type not in ("Person", "Place", "State"):
                 yield Found(mention, "MEMBER_OF", org, child, 0.55, "organisation-role", role=child.lower_)
-                return
-        if child.lemma_.lower() in args.lex.team_roles:  # "Dortmund keeper X", "Schalke captain X": the club
-            club = _club_before(child, args)
-            if club is not None:
-                yield Found(mention, "MEMBER_OF", club, child, 0.5, "organisation-role", role=child.lower_)
                 return
     # "X, acting comptroller at the University": a role noun with "at" an organisation
     for noun in [c for c in root.children if c.dep_ == "appos"] + (

@@ -117,9 +117,7 @@ def test_act_nouns_take_their_doer_from_the_modifier() -> None:
     assert ("Turkey", "OPPOSES", "Armenia") in got
 
 
-def test_source_lines_and_datelines_name_the_city() -> None:
-    got = triples("MX0311220598 Lima RADIO PROGRAMAS DEL PERU in Spanish 1300 GMT 3 Nov 98")
-    assert ("RADIO PROGRAMAS DEL PERU", "OPERATES_IN", "Lima") in got
+def test_datelines_name_the_city() -> None:
     got = triples("TOLEDO, Ohio (UPI) -- The plant closed on Friday.")
     assert {("UPI", "OPERATES_IN", "Toledo"), ("UPI", "OPERATES_IN", "Ohio")} <= got
     got = triples("(Text) Caracas, Jan. 4 (VTV) -- The minister spoke at length.")
@@ -207,16 +205,6 @@ def test_bodies_of_a_bloc_portfolios_and_the_country_named_before() -> None:
     assert ("European Investment Bank", "MEMBER_OF", "European Union") in got
     assert ("Paul Kagame", "MEMBER_OF", "Rwanda") in got
     assert ("Center for Arctic Policy", "OPERATES_IN", "Tromso") in got
-
-
-def test_a_place_before_a_team_role_is_the_club() -> None:
-    got = triples("\"It is a really interesting group,\" said Schalke Captain Benedikt Meier. "
-                  "Augsburg's new coach Markus Weinzierl will be watching.")
-    assert ("Benedikt Meier", "MEMBER_OF", "Schalke") in got
-    assert ("Markus Weinzierl", "MEMBER_OF", "Augsburg") in got
-    result = extract_text("Augsburg's new coach Markus Weinzierl will be watching.")
-    club = next(c.object for c in result.claims if c.relation == "MEMBER_OF")
-    assert club is not None and club.type == "Group"  # the club, not the town
 
 
 def test_an_organisation_founded_in_a_place_and_playing_for_a_club() -> None:
