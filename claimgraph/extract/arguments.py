@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from claimgraph.extract.lexicon_data import Lexicon
-from claimgraph.extract.mentions import Mentions, resolve_reference
+from claimgraph.extract.mentions import Mentions, resolve_pair, resolve_reference
 from claimgraph.model import Mention
 
 RELATIVE = {"who", "which", "that", "whom", "whose"}
@@ -95,9 +95,12 @@ class Arguments:
                     found = self._person_above(clause.head) or found
                 return [Actor(a.mention, a.penalty + 0.05) for a in found]
             return []
-        ref = resolve_reference(token, self.found)
+        ref = resolve_reference(token, self.found, self.lex)
         if ref is not None:
             return [Actor(self._reference(token, ref), 0.1)]
+        pair = resolve_pair(token, self.found, self.lex)
+        if pair:  # "both countries": the two states named last
+            return [Actor(self._reference(token, m), 0.15) for m in pair]
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             return []
         if token.lemma_.lower() in self.lex.frames["advocacy_nouns"]:

@@ -44,6 +44,7 @@ class Lexicon:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     heads: dict[str, str] = field(default_factory=dict)  # "security services" -> state|agency|group
     collective: frozenset[str] = frozenset()  # heads that name a collective actor ("cartels")
+    definites: dict[str, frozenset[str]] = field(default_factory=dict)  # "the cartel" -> CriminalGroup
     group_heads: frozenset[str] = frozenset()  # generic group nouns ("groups", "forces")
     group_modifiers: frozenset[str] = frozenset()  # modifiers that make them actors ("criminal", "far-left")
     qualified: frozenset[str] = frozenset()  # collective nouns that need a place: "police in Peru"
@@ -142,6 +143,7 @@ def load() -> Lexicon:
         for head in heads[kind]:
             lex.heads[str(head).lower()] = "group" if kind == "people" else kind
     lex.collective = frozenset(str(v).lower().replace("’", "'") for v in heads["collective"])
+    lex.definites = {str(k).lower(): frozenset(str(t) for t in v) for k, v in heads["definites"].items()}
     lex.group_heads = frozenset(str(v).lower() for v in heads["group_heads"])
     lex.group_modifiers = frozenset(str(v).lower() for v in heads["group_modifiers"])
     lex.titles = frozenset(str(v).lower() for v in heads["titles"])

@@ -35,14 +35,6 @@ PRONOUNS = {
     "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
     "it": "org", "its": "org", "they": "plural", "them": "plural", "their": "plural",
 }
-DEFINITES = {  # "the cartel" -> nearest earlier actor of these types
-    "cartel": {"CriminalGroup"}, "group": {"ArmedGroup", "CriminalGroup", "Group"},
-    "organization": {"ArmedGroup", "CriminalGroup", "Bloc", "Group"}, "company": {"Company"},
-    "firm": {"Company"}, "corporation": {"Company"}, "regime": {"State"}, "government": {"State"},
-    "agency": {"Agency"}, "ministry": {"Agency"}, "militia": {"ArmedGroup"}, "guerrillas": {"ArmedGroup"},
-    "bloc": {"Bloc"}, "party": {"Party"}, "network": {"CriminalGroup", "Group", "Media"},
-    "country": {"State"}, "nation": {"State"},
-}
 
 
 @dataclass
@@ -467,8 +459,8 @@ def _collectives(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         renamed = found.at(token.head) if token.dep_ == "appos" else None
         if renamed is not None and renamed.label != "collective":
             continue  # "Al-Shabab, a terrorist group": a description of the named actor, not another actor
-        if token.lower_ in DEFINITES and [c.lower_ for c in token.lefts] in (["the"], ["this"], ["that"]) \
-                and resolve_reference(token, found) is not None:
+        if token.lower_ in lex.definites and [c.lower_ for c in token.lefts] in (["the"], ["this"], ["that"]) \
+                and resolve_reference(token, found, lex) is not None:
             continue  # "the cartel": a reference back to a named cartel, resolved where it is used
         mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod") and found.at(c) is None]
         start = min((c.left_edge.i for c in mods), default=token.i)
@@ -614,14 +606,14 @@ def _initials(name: str, acronym: str) -> bool:
 # --- pronouns and definite descriptions -------------------------------------------------------------------
 
 
-def resolve_reference(token: Token, found: Mentions, max_sentences: int = 2) -> Mention | None:
+def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences: int = 2) -> Mention | None:
     """The actor a pronoun or a definite description ("the cartel") points back to, if one fits."""
     low = token.lower_
     kind = PRONOUNS.get(low)
     definite = None
     if kind is None:
-        if low in DEFINITES and any(c.lower_ in ("the", "this", "that") for c in token.lefts):
-            definite = DEFINITES[low]
+        if low in lex.definites and any(c.lower_ in ("the", "this", "that") for c in token.lefts):
+            definite = lex.definites[low]
             max_sentences = 5
         else:
             return None
@@ -660,6 +652,26 @@ def _main_clause(verb: Token) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT")
+
+
+def resolve_pair(token: Token, found: Mentions, lex: Lexicon, max_sentences: int = 3) -> list[Mention]:
+    """'both countries', 'the two governments': the two nearest earlier distinct actors of the noun's types."""
+    types = lex.definites.get(token.lemma_.lower())
+    if types is None or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "preconj", "nummod", "amod")}
+    if not ("both" in words or "two" in words):
+        return []
+    start = _sentence_window(token, max_sentences)
+    out: list[Mention] = []
+    for mention in reversed(found.items):
+        if mention.tok_end > token.i or mention.tok_start < start or mention.label == "pronoun":
+            continue
+        if mention.type in types and all(m.key != mention.key for m in out):
+            out.append(mention)
+        if len(out) == 2:
+            return out
+    return []
 
 
 def _sentence_window(token: Token, count: int) -> int:

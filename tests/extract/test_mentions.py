@@ -75,3 +75,13 @@ def test_collective_actors_are_a_head_or_a_qualified_group_noun() -> None:
 def test_a_description_beside_a_name_is_no_second_actor() -> None:
     got = triples("Lashkar-e-Taiba, a Pakistan-based terrorist organization, attacked Mumbai.")
     assert not [t for t in got if "organization" in t[0]]
+
+
+def test_both_countries_and_the_two_governments_point_back_to_two_states() -> None:
+    got = triples("Envoys of Chile and Peru met in Lima. Both countries signed a trade pact with Canada.")
+    assert {("Chile", "COOPERATES_WITH", "Canada"), ("Peru", "COOPERATES_WITH", "Canada")} <= got
+
+
+def test_a_definite_description_points_back_to_the_named_actor() -> None:
+    got = triples("Hezbollah opened an office in Caracas. The group later worked with the Cartel of the Suns.")
+    assert ("Hezbollah", "COOPERATES_WITH", "Cartel of the Suns") in got
