@@ -32,6 +32,29 @@ def named_after_relation(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[
                 continue
             yield from emit([Actor(named)], others, trig.kind, trig.reverse, noun, trig.confidence - 0.05,
                             "relation-name")
+    yield from _role_before_name(sent, args, lex)
+
+
+def _role_before_name(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    """'Hezbollah's secretary-general Hassan Nasrallah', 'the Kremlin's spokesman Dmitry Peskov': a role noun
+    owned by a body, then the holder's name (read by word order: the parser often makes the noun a modifier)."""
+    doc = sent.doc
+    for noun in sent:
+        if noun.i + 1 >= sent.end or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        roles = [t for t in lex.triggers.get((noun.lemma_.lower(), "noun"), ()) if t.kind == "MEMBER_OF"]
+        person = args.found.at(doc[noun.i + 1])
+        if not roles or person is None or person.type != "Person" or person.tok_start != noun.i + 1:
+            continue
+        first = noun
+        while first.i - 2 >= sent.start and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_:
+            first = doc[first.i - 2]  # "secretary-general": the whole hyphenated title
+        owners = [a for c in [*first.children, *noun.children, *doc[person.tok_start : person.tok_end].root.children]
+                  if c.dep_ == "poss" and c.i < first.i for a in args.actors(c)]
+        owners = [o for o in owners if o.mention.type not in ("Person", "Place") and o.mention.key != person.key]
+        role = doc[first.i : noun.i + 1].text.lower()
+        yield from emit([Actor(person)], owners, "MEMBER_OF", False, noun, roles[0].confidence - 0.1, "role-name",
+                        role=role)
 
 
 def advocacy(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:

@@ -149,7 +149,7 @@ def emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, tr
                 continue  # "read Tolstoy in German": a language, not a place
             if kind == "OPERATES_IN":
                 obj = Actor(_the_city(obj.mention), obj.penalty)  # "born in Washington": the city, not the state
-            if obj is o and kind != "OPERATES_IN":
+            if obj is o and kind == "OPPOSES":  # "shelled Kyiv": the city; "visited Kyiv": the government
                 obj = Actor(_capital_as_city(obj.mention), obj.penalty)
             if kind == "MEMBER_OF" and obj.mention.type == "Place":
                 relation = "OPERATES_IN"  # "New Jersey Gov. X", "mayor of Mohammadia": an office held in a place
@@ -279,6 +279,9 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
             return
     if trig.kind == "MEMBER_OF" and not holders:  # "former president of Venezuela Hugo Chavez"
         holders, others = _title_of_country(noun, others, args)
+    if trig.kind == "MEMBER_OF" and not holders:  # "the head of the IAEA, Rafael Grossi,": the parser hangs the
+        holders = [a for o in others for c in noun.doc[o.mention.tok_start : o.mention.tok_end].root.children
+                   if c.dep_ == "appos" for a in args.actors(c) if a.mention.type == "Person"]  # name on the body
     act = trig.kind not in ("MEMBER_OF", "OPERATES_IN") and noun.lemma_.lower() not in args.lex.relational
     if not holders and act and not ({"compound", "compound-org"} & set(trig.slots)):
         holders = _doer(noun, others, args)  # "the Russian invasion of Ukraine", "Palestinian riots against X"

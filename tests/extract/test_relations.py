@@ -240,3 +240,17 @@ def test_a_longer_place_name_wins_and_adjectives_are_not_a_name() -> None:
     got = triples("Israel threatened to ban voting in East Jerusalem. Radical French farmers blockaded Paris.")
     assert ("Israel", "OPPOSES", "East Jerusalem") in got  # not the Jerusalem the gazetteer knows inside it
     assert ("French farmers", "OPPOSES", "Paris") in got
+
+
+def test_roles_named_in_their_common_forms() -> None:
+    got = triples("The head of the World Health Organization, Tedros Adhanom, visited Madrid.")
+    assert ("Tedros Adhanom", "MEMBER_OF", "World Health Organization") in got
+    got = triples("NATO's secretary-general Jens Stoltenberg spoke on Monday.")
+    assert ("Jens Stoltenberg", "MEMBER_OF", "NATO") in got
+    got = triples("Moon Jae-in, the former South Korean president, left Seoul.")
+    assert ("Moon Jae-in", "MEMBER_OF", "South Korea") in got
+
+
+def test_a_capital_visited_is_its_government_and_a_capital_shelled_is_the_city() -> None:
+    assert ("Russia", "OPPOSES", "Kyiv") in triples("Russia shelled Kyiv overnight.")
+    assert ("Mark Rutte", "COOPERATES_WITH", "Ukraine") in triples("NATO chief Mark Rutte visited Kyiv.")
