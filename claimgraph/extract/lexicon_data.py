@@ -154,6 +154,7 @@ def load() -> Lexicon:
         lex.frames[f"joint_{name}"] = frozenset(str(v).lower() for v in values)
     for name, values in frames["advocacy"].items():
         lex.frames[f"advocacy_{name}"] = frozenset(str(v).lower() for v in values)
+    lex.frames["presence_nouns"] = frozenset(str(v).lower() for v in frames["presence_nouns"])
     lex.frames["tie_nouns"] = frozenset(str(v).lower() for v in frames["tie_nouns"])
     lex.frames["relation_building"] = frozenset(str(v).lower() for v in frames["relation_building"])
     for kind, words in frames["pair_nouns"].items():

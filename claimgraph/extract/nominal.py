@@ -71,6 +71,26 @@ def advocacy(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         yield from emit(args.subjects(verb), backed, "SUPPORTS", False, noun, 0.6, "advocacy")
 
 
+def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    """'Russian troops in Syria', 'U.S. bases in Japan', 'Iran's embassy in Caracas': the owner operates there."""
+    nouns = lex.frames["presence_nouns"]
+    for noun in sent:
+        if noun.lower_ not in nouns and noun.lemma_.lower() not in nouns:
+            continue
+        places = [a for a in args.prep_objects(noun, {"in", "at", "on"}) if a.mention.type in ("Place", "State")]
+        if not places:
+            continue
+        owner = args.found.at(noun)  # "Russian troops": the demonym phrase names the state
+        owners = [Actor(owner)] if owner is not None and owner.type != "Place" else []
+        for child in noun.children:
+            mention = args.found.at(child)
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and mention is not None \
+                    and mention.type not in ("Place", "Person"):
+                owners.append(Actor(mention, 0.05))
+        owners = [o for o in owners if all(o.mention.key != p.mention.key for p in places)]
+        yield from emit(owners[:1], places, "OPERATES_IN", False, noun, 0.6, "presence")
+
+
 def _owners(noun: Token, named: Mention, args: Arguments) -> list[Actor]:
     """Whose ally: the possessor of the noun or of the name, or a national adjective on the noun."""
     doc = noun.doc

@@ -15,7 +15,7 @@ from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.compounds import hyphenated
 from claimgraph.extract.joint import joint
 from claimgraph.extract.lexicon_data import Lexicon
-from claimgraph.extract.nominal import advocacy, named_after_relation
+from claimgraph.extract.nominal import advocacy, named_after_relation, presence
 from claimgraph.extract.relations import Found, relations
 
 Pattern = Callable[[Span, Arguments, Lexicon], Iterator[Found]]
@@ -27,4 +27,5 @@ PATTERNS: tuple[Pattern, ...] = (
     hyphenated,  # 'the Russian-Iranian pact', 'a U.S.-designated group' (compounds.py)
     named_after_relation,  # 'Morocco's rival Algeria', 'Russia's ally Belarus' (nominal.py)
     advocacy,  # 'called for X's release' (nominal.py)
+    presence,  # 'Russian troops in Syria', 'U.S. bases in Japan' (nominal.py)
 )

@@ -78,3 +78,14 @@ def test_identified_as_a_member_names_the_object() -> None:
     got = triples("U.N. reports identified Abu Bakr al-Baghdadi as a leader of the Islamic State.")
     assert ("Abu Bakr al-Baghdadi", "MEMBER_OF", "Islamic State") in got
     assert not [t for t in got if t[0] == "United Nations"]
+
+
+def test_troops_bases_and_embassies_in_a_place() -> None:
+    assert ("Turkey", "OPERATES_IN", "Qatar") in triples("Turkish troops in Qatar took part in the parade.")
+    assert ("China", "OPERATES_IN", "Cambodia") in triples("The Chinese presence in Cambodia alarmed Vietnam.")
+
+
+def test_coercive_measures_placed_on_an_actor() -> None:
+    got = triples("Washington imposed tariffs on Brazil and India.")
+    assert {("United States", "OPPOSES", "Brazil"), ("United States", "OPPOSES", "India")} <= got
+    assert ("Yemen", "OPPOSES", "Houthis") in triples("Yemen carried out airstrikes against the Houthis.")
