@@ -254,3 +254,9 @@ def test_roles_named_in_their_common_forms() -> None:
 def test_a_capital_visited_is_its_government_and_a_capital_shelled_is_the_city() -> None:
     assert ("Russia", "OPPOSES", "Kyiv") in triples("Russia shelled Kyiv overnight.")
     assert ("Mark Rutte", "COOPERATES_WITH", "Ukraine") in triples("NATO chief Mark Rutte visited Kyiv.")
+
+
+def test_presence_around_a_place_and_verbs_of_public_rebuke() -> None:
+    got = triples("Chinese ships are active around the Paracel Islands.")
+    assert ("China", "OPERATES_IN", "Paracel Islands") in got
+    assert ("Ted Cruz", "OPPOSES", "Nicolas Maduro") in triples("Senator Ted Cruz slammed Maduro on Twitter.")
