@@ -202,9 +202,37 @@ class Arguments:
             return []
         return [Actor(mention, 0.15)]
 
-    def _instances(self, token: Token, depth: int) -> list[Actor]:
-        """'groups such as FARC, Hamas', 'groups, including FARC', 'a group that included X': the named instances."""
+    def bracketed(self, token: Token) -> list[Actor]:
+        """'several parties (Fidesz, Smer) ...', 'openly pro-Chinese (Ortega, Correa)': the named actors of the
+        first bracket within a few words after a phrase are its instances."""
+        doc = token.doc
+        sent = token.sent
+        i = token.i + 1
+        limit = min(sent.end, token.i + 8)
+        while i < limit and doc[i].text != "(":
+            if doc[i].text in (")", ";", ",") or doc[i].lower_ in ("or", "but", "and") or doc[i].pos_ == "VERB":
+                return []
+            i += 1
+        if i >= limit:
+            return []
         out: list[Actor] = []
+        j = i + 1
+        while j < sent.end and doc[j].text != ")":
+            mention = self.found.at(doc[j])
+            if mention is not None and mention.type not in ("Place",) and (not out or out[-1].mention is not mention):
+                out.append(Actor(mention, 0.05))
+            elif mention is None and doc[j].lower_ not in ("and", "or") and not (doc[j].is_punct or doc[j].is_space):
+                return []  # "(pan-Arabists)", "(in 2019)": a gloss, not a list of actors
+            j += 1
+        return out
+
+    def _instances(self, token: Token, depth: int) -> list[Actor]:
+        """'groups such as FARC, Hamas', 'groups, including FARC', 'a group that included X', 'parties (A, B)':
+        the named instances."""
+        out: list[Actor] = []
+        named = self.found.at(token)
+        if (named is None or named.label == "collective") and token.pos_ == "NOUN" and token.tag_ in ("NNS", "NNPS"):
+            out.extend(self.bracketed(token))
         for child in token.children:
             if child.dep_ == "relcl" and child.lemma_.lower() in ("include", "comprise") \
                     and self.found.at(token) is None:

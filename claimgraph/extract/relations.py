@@ -494,7 +494,7 @@ def _affixes(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
 
 def affix_holders(last: Token, trigger: Token, args: Arguments, sent: Span) -> list[Actor]:
     """The actors an affix word describes: a parenthesised list after it, else the noun or subject."""
-    listed = _parenthesised(last, args, sent)
+    listed = args.bracketed(last)
     if listed:
         return listed
     token = last
@@ -514,28 +514,6 @@ def affix_holders(last: Token, trigger: Token, args: Arguments, sent: Span) -> l
             verb = verb.head
         return args.subjects(verb)
     return []
-
-
-def _parenthesised(last: Token, args: Arguments, sent: Span) -> list[Actor]:
-    """'fully pro-Russian (Kirchner, Ortega)': the actors in the first bracket after the phrase."""
-    doc = sent.doc
-    i = last.i + 1
-    limit = min(sent.end, last.i + 8)
-    while i < limit and doc[i].text != "(":
-        if doc[i].text in (")", ";") or doc[i].lower_ in ("or", "but"):
-            return []
-        i += 1
-    if i >= limit:
-        return []
-    out: list[Actor] = []
-    j = i + 1
-    while j < sent.end and doc[j].text != ")":
-        mention = args.found.at(doc[j])
-        listed = mention is not None and mention.type in ("Person", "Party", "Group", "ArmedGroup", "Company")
-        if mention is not None and listed and (not out or out[-1].mention is not mention):
-            out.append(Actor(mention, 0.05))
-        j += 1
-    return out
 
 
 # --- titles: "Venezuelan Vice President X", "President Putin" ----------------------------------------------

@@ -85,3 +85,17 @@ def test_both_countries_and_the_two_governments_point_back_to_two_states() -> No
 def test_a_definite_description_points_back_to_the_named_actor() -> None:
     got = triples("Hezbollah opened an office in Caracas. The group later worked with the Cartel of the Suns.")
     assert ("Hezbollah", "COOPERATES_WITH", "Cartel of the Suns") in got
+
+
+def test_lists_give_every_member_the_tie() -> None:
+    got = triples("Latvia, Estonia and Lithuania are members of NATO. "
+                  "Iran backs groups such as Hamas and Hezbollah. "
+                  "Canada sanctioned several banks, including Sberbank and VTB.")
+    assert {(state, "MEMBER_OF", "NATO") for state in ("Latvia", "Estonia", "Lithuania")} <= got
+    assert {("Iran", "SUPPORTS", "Hamas"), ("Iran", "SUPPORTS", "Hezbollah")} <= got
+    assert {("Canada", "OPPOSES", "Sberbank"), ("Canada", "OPPOSES", "VTB")} <= got
+
+
+def test_a_bracketed_list_names_the_instances_and_a_gloss_does_not() -> None:
+    got = triples("Tehran armed several militias (Hamas, Hezbollah) last year.")
+    assert {("Iran", "ARMS", "Hamas"), ("Iran", "ARMS", "Hezbollah")} <= got
