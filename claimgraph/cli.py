@@ -114,7 +114,7 @@ def ties(name: str, db: str | None, fmt: str) -> None:
         if tie.hedged_share:
             flags.append(f"hedged {tie.hedged_share:.0%}")
         if tie.contradictions:
-            flags.append(f"denied {tie.contradictions}x")
+            flags.append(f"denied in {tie.contradictions} sentence(s) by {tie.contradicting_sources} source(s)")
         seen = f", seen {tie.first_seen} to {tie.last_seen}" if tie.first_seen else ""
         click.echo(f"\n  {tie.subject} -[{tie.relation}]-> {tie.object}   claims: {tie.claims}, "
                    f"sources: {tie.sources}{seen}{'  (' + ', '.join(flags) + ')' if flags else ''}")

@@ -14,10 +14,11 @@ class Tie:
     subject: str
     relation: str
     object: str
-    claims: int
-    sources: int
+    claims: int  # sentences asserting the tie
+    sources: int  # distinct publishers asserting it
     hedged_share: float
-    contradictions: int
+    contradictions: int  # sentences denying it
+    contradicting_sources: int  # distinct publishers denying it
     first_seen: str | None
     last_seen: str | None
     evidence: list[dict[str, Any]] = field(default_factory=list)
@@ -55,7 +56,8 @@ def ties_of(store: Store, name: str) -> tuple[dict[str, Any], list[Tie]]:
     for row in store.ties_of(entity["entity_id"]):
         obj = row["object_name"] or row["object_id"].removeprefix("activity:")
         tie = Tie(row["subject_name"], row["relation"], obj, row["claims"], row["sources"],
-                  float(row["hedged_share"]), int(row["contradictions"]), row["first_seen"], row["last_seen"])
+                  float(row["hedged_share"]), int(row["contradictions"]), int(row["contradicting_sources"]),
+                  row["first_seen"], row["last_seen"])
         tie.evidence = store.evidence(row["subject_id"], row["relation"], row["object_id"])
         ties.append(tie)
     return entity, ties

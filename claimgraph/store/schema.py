@@ -1,6 +1,6 @@
 """Tables of ARCHITECTURE.md. Bump SCHEMA_VERSION with every change and add a migration."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SYMMETRIC_SQL = "('COOPERATES_WITH', 'ASSOCIATED_WITH', 'FAMILY', 'TRAFFICS_WITH')"
 
@@ -10,6 +10,8 @@ JUDGEMENTS = """CREATE TABLE IF NOT EXISTS judgements (
 
 # A tie: claims grouped by (subject, relation, object); a symmetric kind ignores the direction.
 # Corroboration counts distinct sources: the `source` field, else the URL's domain, else the document.
+# `claims` and `sources` count asserting claims only: a denial never corroborates; denials are counted apart
+# (`contradictions`: denying sentences, `contradicting_sources`: distinct publishers denying).
 # One query serves the `ties` view (every claim) and the graph's filtered ties (store.tie_rows).
 SOURCE = "coalesce(d.source, nullif(regexp_extract(d.url, '^[a-z]+://(?:www\\.)?([^/:]+)', 1), ''), c.doc_id)"
 
@@ -23,12 +25,14 @@ def ties_query(where: str = "TRUE", having: str = "TRUE") -> str:
                     THEN subject_id ELSE object_id END AS tie_object
         FROM claims)
     SELECT c.tie_subject AS subject_id, c.relation, c.tie_object AS object_id,
-           count(*) AS claims,
-           count(DISTINCT {SOURCE}) AS sources,
+           count(*) FILTER (WHERE NOT coalesce(c.negated, FALSE)) AS claims,
+           count(DISTINCT {SOURCE}) FILTER (WHERE NOT coalesce(c.negated, FALSE)) AS sources,
            count(DISTINCT c.doc_id) AS documents,
            min(d.published) AS first_seen, max(d.published) AS last_seen,
-           avg(CASE WHEN c.hedged THEN 1.0 ELSE 0.0 END) AS hedged_share,
-           sum(CASE WHEN c.negated THEN 1 ELSE 0 END) AS contradictions,
+           coalesce(avg(CASE WHEN c.hedged THEN 1.0 ELSE 0.0 END) FILTER (WHERE NOT coalesce(c.negated, FALSE)),
+                    0.0) AS hedged_share,
+           count(*) FILTER (WHERE c.negated) AS contradictions,
+           count(DISTINCT {SOURCE}) FILTER (WHERE c.negated) AS contradicting_sources,
            max(c.confidence) AS confidence
     FROM c JOIN documents d USING (doc_id)
     WHERE {where}
@@ -81,4 +85,5 @@ MIGRATIONS = {  # from version N: the statements that bring a store to version N
         TIES,
     ],
     2: [LAYOUT],
+    3: [TIES],  # claims and sources count asserting claims only; contradicting sources apart
 }
