@@ -28,7 +28,7 @@ ACTIVITY_TOPICS = {  # ONTOLOGY.md section 4; topics this FtM version lacks fall
 def records(store: Store) -> Iterator[dict[str, Any]]:
     topics: dict[str, set[str]] = {}
     for claim in store.claims():
-        if claim["relation"] == "ALLEGED":
+        if claim["relation"] == "ALLEGED" and not claim["negated"]:  # "X was never charged with Y" is no topic
             activity = claim["object_id"].split(":", 1)[1]
             topic = ACTIVITY_TOPICS.get(activity)
             if topic:
@@ -38,11 +38,12 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
         proxy = _actor(entity, topics.get(entity["entity_id"], set()))
         proxies[entity["entity_id"]] = proxy
         yield proxy.to_dict()
-    for tie in store.tie_rows(negated=True):
+    for tie in store.tie_rows(negated=False):  # a denial is never written as the positive schema
         subject_id, relation, object_id = tie["subject_id"], tie["relation"], tie["object_id"]
         if subject_id not in proxies or object_id not in proxies:
             continue
         evidence = store.evidence(subject_id, relation, object_id) or store.evidence(object_id, relation, subject_id)
+        evidence = [e for e in evidence if not e["negated"]]
         link = _link(proxies[subject_id], relation, proxies[object_id], evidence)
         if link is not None:
             yield link.to_dict()

@@ -55,7 +55,7 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/graph")
     def graph(kind: list[str] = Query(default=[]), min_sources: int = 1, hide_hedged: bool = False,  # noqa: B008
-              with_negated: bool = True, community: int | None = None, since: str | None = None,
+              with_negated: bool = False, community: int | None = None, since: str | None = None,
               until: str | None = None, doc: list[str] = Query(default=[])) -> dict[str, Any]:  # noqa: B008
         """Nodes (with stored positions, size and community) and edges (ties) that pass the filters."""
         kinds = tuple(k.upper() for k in kind if k.upper() in RELATIONS)

@@ -80,3 +80,15 @@ def test_actor_brief_never_states_a_claim_as_fact(examples_db: Path, tmp_path: P
             bullets.append(line)
     assert len(bullets) >= 3 and all(line.startswith(("- Document", "- According to")) for line in bullets)
     assert "<script" not in (tmp_path / "brief.html").read_text().lower()
+
+
+def test_ftm_never_writes_a_denial_as_a_tie(tmp_path: Path) -> None:
+    doc = tmp_path / "d.txt"
+    doc.write_text("Iran did not fund Hamas. Qatar funds Hamas.\n", encoding="utf-8")
+    db = tmp_path / "d.duckdb"
+    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    _export(db, "ftm", tmp_path / "d.ftm.json")
+    proxies = [model.get_proxy(json.loads(line)) for line in (tmp_path / "d.ftm.json").read_text().splitlines()]
+    names = {p.id: p.caption for p in proxies}
+    payments = [(names[p.first("payer")], names[p.first("beneficiary")]) for p in proxies if p.schema.name == "Payment"]
+    assert payments == [("Qatar", "Hamas")]
