@@ -83,6 +83,7 @@ def _named(piece: str, start: int, doc: Doc, args: Arguments, lex: Lexicon) -> M
             and known.end - known.start <= len(piece) + 1:
         return known
     key = lex.aliases.get(alias_key(piece))
+    key = lex.capitals.get(alias_key(piece), key)  # "Ankara-Cairo talks": the governments
     actor = lex.actors.get(key) if key else None
     if actor is None or actor.type in ("Person", "Place"):
         return None

@@ -53,7 +53,7 @@ class Lexicon:
     frames: dict[str, frozenset[str]] = field(default_factory=dict)  # frames.yaml: word classes by name
     tie_kinds: dict[str, str] = field(default_factory=dict)  # "economic" -> TRADES_WITH ("economic ties")
     pair_kinds: dict[str, str] = field(default_factory=dict)  # "pact" -> COOPERATES_WITH ("a Sino-Russian pact")
-    capitals: dict[str, str | None] = field(default_factory=dict)  # alias -> the city's own key (capitals.tsv)
+    capitals: dict[str, str] = field(default_factory=dict)  # a capital's alias -> its state's key (capitals.tsv)
     actors: dict[str, Actor] = field(default_factory=dict)  # key -> actor
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> key
     gazetteer_aliases: dict[str, str] = field(default_factory=dict)  # the same, from gazetteer.tsv alone
@@ -216,9 +216,13 @@ def _load_actors(lex: Lexicon) -> None:
         state = f"phx:{row['country']}"
         key = alias_key(row["capital"])
         owner = lex.aliases.get(key)
-        if state in lex.actors and (owner is None or lex.actors[owner].type == "Place"):
-            lex.aliases[key] = state
-            lex.capitals[key] = owner
+        if state not in lex.actors or (owner is not None and lex.actors[owner].type != "Place"):
+            continue  # a hand-kept metonym ("Moscow") is the state already
+        if owner is None:  # a capital the gazetteer lacks is a place of its country
+            owner = f"phx:{row['country']}:{key.replace(' ', '-')}"
+            lex.actors[owner] = Actor(owner, row["capital"], "Place", row["country"])
+            lex.aliases[key] = owner
+        lex.capitals[key] = state
     for row in _rows("demonyms.tsv"):
         state = f"phx:{row['country']}"
         if state in lex.actors:

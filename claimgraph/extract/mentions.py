@@ -515,7 +515,7 @@ def _collective_key(words: Span, head: Token, lex: Lexicon, qualified: bool = Fa
     if start is None:
         for i in range(len(words)):  # "security forces in Guinea": a common noun, an actor with its place
             if qualified and " ".join(lower[i:]) in lex.qualified:
-                return alias_key(words[i:].text)
+                return head.lemma_.lower() if i == len(words) - 1 else alias_key(words[i:].text)
         return None
     if start == len(words) - 1:
         compounds = [t.lemma_.lower() for t in words if t.dep_ == "compound" and t.i < head.i]

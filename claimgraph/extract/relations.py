@@ -143,14 +143,15 @@ def emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, tr
                 continue
             subj, obj = (o, h) if reverse else (h, o)
             relation = kind
+            subj = Actor(capital_as_state(subj.mention), subj.penalty)
+            if kind not in ("OPPOSES", "OPERATES_IN", "MEMBER_OF"):
+                obj = Actor(capital_as_state(obj.mention), obj.penalty)
             if kind == "OPERATES_IN" and obj.mention.type not in ("Place", "State"):
                 continue
             if kind == "OPERATES_IN" and _language(obj.mention, trigger.doc):
                 continue  # "read Tolstoy in German": a language, not a place
             if kind == "OPERATES_IN":
                 obj = Actor(_the_city(obj.mention), obj.penalty)  # "born in Washington": the city, not the state
-            if obj is o and kind == "OPPOSES":  # "shelled Kyiv": the city; "visited Kyiv": the government
-                obj = Actor(_capital_as_city(obj.mention), obj.penalty)
             if kind == "MEMBER_OF" and obj.mention.type == "Place":
                 relation = "OPERATES_IN"  # "New Jersey Gov. X", "mayor of Mohammadia": an office held in a place
             if kind == "MEMBER_OF" and obj.mention.type == "Person":
@@ -186,15 +187,15 @@ def _the_city(mention: Mention) -> Mention:
     return replace(mention, type="Place", name=mention.text, key=f"place:{alias_key(mention.text)}")
 
 
-def _capital_as_city(mention: Mention) -> Mention:
-    """A capital stands for its government when it acts ('Nairobi condemned'); what is done to it is done to the
-    city ('farmers blockaded Paris'). Only for the capitals of capitals.tsv: a hand-kept metonym stays the state."""
-    capitals = load().capitals
-    key = alias_key(mention.text)
-    if mention.type != "State" or key not in capitals:
+def capital_as_state(mention: Mention) -> Mention:
+    """A capital is a place, but one that acts stands for its government ('Nairobi condemned', 'visited Kyiv');
+    what is done to it or in it is done to the city ('shelled Kyiv', 'based in Kyiv'). Capitals of capitals.tsv."""
+    lex = load()
+    state_key = lex.capitals.get(alias_key(mention.text)) if mention.type == "Place" else None
+    if state_key is None:
         return mention
-    city = capitals[key]
-    return replace(mention, type="Place", name=mention.text, key=city or f"place:{key}")
+    state = lex.actors[state_key]
+    return replace(mention, type="State", name=state.name, key=state.key, country=state.country)
 
 
 def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:

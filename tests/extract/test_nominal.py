@@ -1,6 +1,6 @@
 """Ties stated by nouns: backing, allies, ties and their kinds, capitals standing for governments."""
 
-from tests.conftest import triples
+from tests.conftest import extract_text, triples
 
 
 def test_a_possessor_acts_on_the_of_object_of_an_act_noun() -> None:
@@ -89,3 +89,11 @@ def test_coercive_measures_placed_on_an_actor() -> None:
     got = triples("Washington imposed tariffs on Brazil and India.")
     assert {("United States", "OPPOSES", "Brazil"), ("United States", "OPPOSES", "India")} <= got
     assert ("Yemen", "OPPOSES", "Houthis") in triples("Yemen carried out airstrikes against the Houthis.")
+
+
+def test_a_capital_where_nothing_acts_is_a_place() -> None:
+    result = extract_text("The talks were held in Nairobi. Nairobi rejected the proposal by Ethiopia.")
+    places = {m.text: m.type for m in result.mentions if m.start < 31}
+    assert places.get("Nairobi") == "Place"
+    assert ("Kenya", "OPPOSES", "Ethiopia") in {(c.subject.name, c.relation, c.object.name if c.object else "")
+                                                 for c in result.claims}
