@@ -56,6 +56,7 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
     args = Arguments(found, lex, lex.relation_nouns)
     spoken = quotes(doc, args, lex)
     claims: list[Claim] = []
+    dates = [ent for ent in doc.ents if ent.label_ == "DATE"]  # once: Span.ents walks every entity of the doc
     for sent in doc.sents:
         if not any(found.at(t) or t.lower_ in ("he", "she", "it", "they") or ("-" in t.text and t.text[:1].isupper())
                    for t in sent):
@@ -63,7 +64,7 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
         text = sent.text.strip()
         if not text or CREDIT.match(text):
             continue
-        claims.extend(_claims(document, sent, args, lex, spoken))
+        claims.extend(_claims(document, sent, args, lex, spoken, dates))
     used = {c.subject.key for c in claims} | {c.object.key for c in claims if c.object is not None}
     used |= {c.attributed_to.key for c in claims if c.attributed_to is not None}
     mentions = [m for m in found.items if m.label != "collective" or m.key in used]
@@ -78,13 +79,14 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
     return Extraction(document, sorted(mentions, key=lambda m: m.start), claims)
 
 
-def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoken: list[Quote]) -> Iterator[Claim]:
+def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoken: list[Quote],
+            doc_dates: list[Span]) -> Iterator[Claim]:
     start, end = _stripped(document.text, sent)
     sentence = document.text[start:end]
     quoted = speaker_at(spoken, start, end)
     items: list[Found] = [*(found for pattern in PATTERNS for found in pattern(sent, args, lex)),
                           *datelines(sent, args)]
-    dates = [ent for ent in sent.ents if ent.label_ == "DATE"] if items else []
+    dates = [ent for ent in doc_dates if sent.start <= ent.start < sent.end] if items else []
     for item in items:
         trigger = item.trigger
         yield Claim(

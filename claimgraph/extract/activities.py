@@ -34,7 +34,7 @@ def activity_codes(token: Token, lex: Lexicon) -> list[str]:
 
 
 def alleged(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
-    for token in sent:
+    for token in args.tokens(sent):
         gerund = token.pos_ == "VERB" and token.dep_ == "pcomp"  # "accused of bribing officials"
         if (token.pos_ not in ("NOUN", "PROPN", "ADJ") and not gerund) or token.dep_ == "compound":
             continue
@@ -107,7 +107,7 @@ def _side(governor: Token, side: str, args: Arguments) -> list[Actor]:
 
 def _agent_nouns(sent: Span, args: Arguments) -> Iterator[Found]:
     """'FARC terrorists', 'terrorist groups such as Hamas': the named actor is alleged the activity."""
-    for token in sent:
+    for token in args.tokens(sent):
         lemma = token.lemma_.lower()
         code = AGENT_NOUNS.get(lemma)
         if code is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimgraph.extract.lexicon_data import Lexicon
 from claimgraph.extract.mentions import Mentions, resolve_pair, resolve_reference
@@ -37,6 +37,13 @@ class Arguments:
         self.lex = lex
         self.relation_nouns = relation_nouns
         self.references: list[Mention] = []  # pronoun mentions created on the way
+        self._tokens: tuple[int, list[Token]] = (-1, [])
+
+    def tokens(self, sent: Span) -> list[Token]:
+        """The sentence's tokens, made once: every pattern walks them, and spaCy builds a new Token per access."""
+        if self._tokens[0] != sent.start:
+            self._tokens = (sent.start, list(sent))
+        return self._tokens[1]
 
     def actors(self, token: Token | None, depth: int = 0) -> list[Actor]:
         """The actors a token denotes, over its conjuncts and 'such as' instances."""
@@ -205,19 +212,18 @@ class Arguments:
     def bracketed(self, token: Token) -> list[Actor]:
         """'several parties (Fidesz, Smer) ...', 'openly pro-Chinese (Ortega, Correa)': the named actors of the
         first bracket within a few words after a phrase are its instances."""
-        doc = token.doc
-        sent = token.sent
+        doc = token.doc  # (token.sent is costly: bounds are read from is_sent_start)
         i = token.i + 1
-        limit = min(sent.end, token.i + 8)
-        while i < limit and doc[i].text != "(":
+        limit = min(len(doc), token.i + 8)
+        while i < limit and doc[i].text != "(" and not doc[i].is_sent_start:
             if doc[i].text in (")", ";", ",") or doc[i].lower_ in ("or", "but", "and") or doc[i].pos_ == "VERB":
                 return []
             i += 1
-        if i >= limit:
+        if i >= limit or doc[i].text != "(":
             return []
         out: list[Actor] = []
         j = i + 1
-        while j < sent.end and doc[j].text != ")":
+        while j < min(len(doc), i + 40) and doc[j].text != ")" and not doc[j].is_sent_start:
             mention = self.found.at(doc[j])
             if mention is not None and mention.type not in ("Place",) and (not out or out[-1].mention is not mention):
                 out.append(Actor(mention, 0.05))

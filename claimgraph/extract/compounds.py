@@ -26,7 +26,7 @@ def hyphenated(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
 def _pairs(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """Two or more actors joined by hyphens before a noun of a joint act or state: each pair gets its kind."""
     doc = sent.doc
-    for noun in sent:
+    for noun in args.tokens(sent):
         kind = lex.pair_kinds.get(noun.lower_) or lex.pair_kinds.get(noun.lemma_.lower())
         if kind is None or noun.pos_ not in ("NOUN", "PROPN") or noun.left_edge.i >= noun.i:
             continue
@@ -95,7 +95,7 @@ def _named(piece: str, start: int, doc: Doc, args: Arguments, lex: Lexicon) -> M
 def _fused_affixes(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """'a U.S.-designated terrorist group': the affix and the name in one token (split tokens are read by
     relations._affixes)."""
-    for token in sent:
+    for token in args.tokens(sent):
         text = token.text
         if "-" not in text.strip("-"):
             continue

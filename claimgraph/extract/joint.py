@@ -18,7 +18,7 @@ from claimgraph.extract.relations import Found, emit
 
 def joint(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """X COOPERATES_WITH Y for each joint phrase: X the subject (or the noun) the phrase hangs on."""
-    for token in sent:
+    for token in args.tokens(sent):
         if token.dep_ != "prep":
             continue
         anchor = args.joint_anchor(token)

@@ -19,7 +19,7 @@ from claimgraph.model import Mention
 
 def named_after_relation(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     doc = sent.doc
-    for noun in sent:
+    for noun in args.tokens(sent):
         lemma = noun.lemma_.lower()
         if lemma not in lex.relational or noun.i + 1 >= sent.end:
             continue
@@ -39,7 +39,7 @@ def _role_before_name(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Fou
     """'Hezbollah's secretary-general Hassan Nasrallah', 'the Kremlin's spokesman Dmitry Peskov': a role noun
     owned by a body, then the holder's name (read by word order: the parser often makes the noun a modifier)."""
     doc = sent.doc
-    for noun in sent:
+    for noun in args.tokens(sent):
         if noun.i + 1 >= sent.end or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         roles = [t for t in lex.triggers.get((noun.lemma_.lower(), "noun"), ()) if t.kind == "MEMBER_OF"]
@@ -60,7 +60,7 @@ def _role_before_name(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Fou
 def advocacy(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """'X called for Y's release', 'X demanded the release of Y', 'X pushed for Y's return': X backs Y."""
     nouns, verbs = lex.frames["advocacy_nouns"], lex.frames["advocacy_verbs"]
-    for noun in sent:
+    for noun in args.tokens(sent):
         if noun.lemma_.lower() not in nouns:
             continue
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
@@ -74,7 +74,7 @@ def advocacy(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
 def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """'Russian troops in Syria', 'U.S. bases in Japan', 'Iran's embassy in Caracas': the owner operates there."""
     nouns = lex.frames["presence_nouns"]
-    for noun in sent:
+    for noun in args.tokens(sent):
         if noun.lower_ not in nouns and noun.lemma_.lower() not in nouns:
             continue
         places = [a for a in args.prep_objects(noun, {"in", "at", "on"}) if a.mention.type in ("Place", "State")]

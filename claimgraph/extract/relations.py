@@ -76,7 +76,7 @@ def trigger_of(token: Token, lex: Lexicon) -> tuple[Trigger, ...]:
 
 
 def relations(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
-    for token in sent:
+    for token in args.tokens(sent):
         triggers = trigger_of(token, lex)
         for trig in triggers:
             if trig.pos == "verb":
@@ -456,7 +456,7 @@ MODALS = {"must", "should"}
 def _demands(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """A speaker saying another actor must or should act makes a demand on it (pressure: OPPOSES)."""
     verbs = lex.cues["attribution_verbs"]
-    for modal in sent:
+    for modal in args.tokens(sent):
         if modal.lower_ not in MODALS or modal.dep_ != "aux":
             continue
         clause = modal.head
@@ -653,7 +653,7 @@ FOUNDING = {"found", "establish", "open", "register", "launch", "create", "set"}
 
 def _founded_in(sent: Span, args: Arguments) -> Iterator[Found]:
     """'She founded her publishing house, Cassava Republic, in Abuja', 'X was established in Y': X is there."""
-    for verb in sent:
+    for verb in args.tokens(sent):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in FOUNDING:
             continue
         if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
