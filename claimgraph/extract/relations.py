@@ -78,7 +78,11 @@ def trigger_of(token: Token, lex: Lexicon) -> tuple[Trigger, ...]:
 def relations(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     for token in args.tokens(sent):
         triggers = trigger_of(token, lex)
+        light = token.lemma_.lower() in LIGHT_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex.relation_nouns for c in token.children)
         for trig in triggers:
+            if trig.pos == "verb" and light and trig.lemma == token.lemma_.lower():
+                continue  # "held a summit with X": the noun carries the tie, "hold" is no detention here
             if trig.pos == "verb":
                 yield from _verb(token, trig, args)
             elif trig.pos == "noun":
@@ -278,6 +282,12 @@ def _noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         if len(holders) > 1:  # "X and Y signed an agreement"
             yield from _pairs(holders, trig, noun, trig.confidence)
             return
+    if not others and trig.kind == "OPPOSES" and not holders:  # "tensions between X and Y": each against the other
+        between = args.prep_objects(noun, {"between"})
+        for i, a in enumerate(between):
+            for b in between[i + 1 :]:
+                yield from emit([a], [b], "OPPOSES", False, noun, trig.confidence - 0.1, "noun-between")
+                yield from emit([b], [a], "OPPOSES", False, noun, trig.confidence - 0.1, "noun-between")
     if trig.kind == "MEMBER_OF" and not holders:  # "former president of Venezuela Hugo Chavez"
         holders, others = _title_of_country(noun, others, args)
     if trig.kind == "MEMBER_OF" and not holders:  # "the head of the IAEA, Rafael Grossi,": the parser hangs the

@@ -97,3 +97,11 @@ def test_a_capital_where_nothing_acts_is_a_place() -> None:
     assert places.get("Nairobi") == "Place"
     assert ("Kenya", "OPPOSES", "Ethiopia") in {(c.subject.name, c.relation, c.object.name if c.object else "")
                                                  for c in result.claims}
+
+
+def test_disputes_and_tensions_between_two_sides_and_summits() -> None:
+    got = triples("Tensions between Sudan and Chad have risen. Venezuela's dispute with Guyana escalated.")
+    assert {("Sudan", "OPPOSES", "Chad"), ("Chad", "OPPOSES", "Sudan"), ("Venezuela", "OPPOSES", "Guyana")} <= got
+    got = triples("Erdogan held a summit with Putin in Sochi.")
+    assert ("Recep Tayyip Erdogan", "COOPERATES_WITH", "Vladimir Putin") in got
+    assert not [t for t in got if t[1] == "OPPOSES"]  # holding a summit detains nobody
