@@ -282,7 +282,13 @@ class Arguments:
         if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "oprd") and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "pcomp" and head.dep_ == "prep":
+                if head.lower_ in ("against", "from") and head.head.lemma_.lower() in self.lex.cues["prevention_verbs"]:
+                    return []  # "warned Israel against attacking X": no attack is claimed
                 head = head.head
+                if head.pos_ in ("VERB", "AUX") and not is_passive(head) and any(
+                        c.dep_ == "dobj" for c in head.children):
+                    # "Kenya accused Sudan of backing X": the object backs X, not the accuser
+                    return [Actor(a.mention, a.penalty + 0.1) for a in self.direct_objects(head)]
             if head.pos_ in ("NOUN", "PROPN") and verb.dep_ != "conj":
                 return []
             if is_passive(head) and verb.dep_ != "conj":

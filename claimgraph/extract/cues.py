@@ -29,6 +29,12 @@ def attribution(trigger: Token, sent: Span, args: Arguments, lex: Lexicon) -> Me
             source = speaker(node, args, lex)
             if source is not None:
                 return source
+        if below.dep_ == "prep" and node.lemma_.lower() in lex.cues["accusation_verbs"] and i >= 2 \
+                and path[i - 2].dep_ == "pcomp":  # "Kenya accused Sudan of backing X": Kenya says so
+            accusers = args.subjects(node, partners=False) if not any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in node.children) else args.agents(node)
+            if accusers:
+                return accusers[0].mention
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
             to = token.doc[token.i + 1]
@@ -91,6 +97,9 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
     for node in head_path(trigger):
         if node.lemma_.lower() in cues or node.lower_ in cues:
             return True
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.lemma_.lower() in (
+                lex.cues["accusation_verbs"] - {"condemn", "criticize", "criticise", "fault"}):
+            return True  # "accused of backing X": the backing is alleged
         for child in node.children:
             if child.dep_ in ("aux", "advmod", "auxpass", "amod") and (
                     child.lower_ in cues or child.lemma_.lower() in cues):

@@ -1,6 +1,6 @@
 """Accusations and designations: the accused gets ALLEGED with the activity, the designator OPPOSES."""
 
-from tests.conftest import triples
+from tests.conftest import extract_text, triples
 
 
 def test_a_designation_fused_with_its_designator() -> None:
@@ -29,3 +29,16 @@ def test_sanctions_placed_on_an_actor() -> None:
 def test_a_participle_after_a_coordination_covers_every_conjunct() -> None:
     got = triples("Viktor Bout and two Russian pilots charged with arms trafficking appeared in court.")
     assert ("Viktor Bout", "ALLEGED", "arms_trafficking") in got
+
+
+def test_an_accused_act_is_the_accused_actors_alleged_by_the_accuser() -> None:
+    result = extract_text("Kenya accused Sudan of backing the RSF.")
+    by = {(c.subject.name, c.relation, c.object.name if c.object else ""): c for c in result.claims}
+    backing = by[("Sudan", "SUPPORTS", "RSF")]
+    assert backing.hedged and backing.attributed_to is not None and backing.attributed_to.name == "Kenya"
+    assert ("Kenya", "SUPPORTS", "RSF") not in by
+
+
+def test_an_act_warned_against_is_not_claimed() -> None:
+    got = triples("Washington warned Ankara against attacking the Kurds of the YPG.")
+    assert not [t for t in got if t[0] == "Turkey" and t[1] == "OPPOSES"]
