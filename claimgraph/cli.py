@@ -13,6 +13,7 @@ import click
 
 from claimgraph import __version__
 from claimgraph.errors import ClaimgraphError
+from claimgraph.model import RELATIONS
 
 DB_HELP = "DuckDB store (default ./claimgraph.duckdb, or $CLAIMGRAPH_DB)."
 
@@ -147,12 +148,15 @@ def stats(db: str | None, fmt: str) -> None:
 @cli.command()
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--top", type=int, default=15, show_default=True)
-def strongest(db: str | None, top: int) -> None:
-    """The ties backed by the most sources (each shown as a claim, with its evidence count)."""
+@click.option("--kind", "kinds", multiple=True, type=click.Choice([r for r in RELATIONS if r != "ALLEGED"]),
+              help="Only these kinds (repeatable).")
+def strongest(db: str | None, top: int, kinds: tuple[str, ...]) -> None:
+    """The ties backed by the most sources, ties between actors before positions and presence (each shown as a
+    claim, with its evidence count; denials never count)."""
     from claimgraph.store import Store
 
     with _errors(), Store.open(db, read_only=True) as store:
-        rows = store.strongest_ties(top)
+        rows = store.strongest_ties(top, kinds)
     for row in rows:
         hedge = f", {row['hedged_share']:.0%} hedged" if row["hedged_share"] else ""
         click.echo(f"{row['subject_name']} -[{row['relation']}]-> {row['object_name']}  "

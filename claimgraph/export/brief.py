@@ -5,6 +5,7 @@ contradictions, its community and the brokers around it. Every tie is worded as 
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -48,6 +49,10 @@ def statement(claim: dict[str, Any]) -> str:
     if claim["relation"] == "ALLEGED":
         activity = ACTIVITIES.get(claim["object_id"].split(":", 1)[1], claim["object_text"])
         core = f"{subject} is alleged to be involved in {activity}"
+    elif claim["relation"] == "MEMBER_OF" and claim.get("object_type") == "State":  # a position, not a membership
+        obj = claim.get("object_name") or claim["object_text"]
+        core = f"{subject} is {_article(claim['role'])} of {obj}" if claim.get("role") \
+            else f"{subject} holds a position in the state of {obj}"
     else:
         core = f"{subject} {VERBS.get(claim['relation'], claim['relation'].lower())} " \
                f"{claim.get('object_name') or claim['object_text']}"
@@ -55,6 +60,10 @@ def statement(claim: dict[str, Any]) -> str:
         core = f"it is denied that {core}"
     text = f"{who}, {core}" if source else f"{who} that {core}"
     return text + (" (hedged: the source itself is not certain)" if claim["hedged"] else "") + "."
+
+
+def _article(role: str) -> str:
+    return f"{'an' if role[:1].lower() in 'aeiou' else 'a'} {role}"
 
 
 def markdown(data: dict[str, Any]) -> str:
@@ -92,7 +101,7 @@ def to_html(data: dict[str, Any]) -> str:
     """The same brief as a standalone HTML page; all document text is escaped."""
     body = []
     for line in markdown(data).splitlines():
-        text = html.escape(line)
+        text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(line))  # no markers left as text
         if line.startswith("# "):
             body.append(f"<h1>{text[2:]}</h1>")
         elif line.startswith("## "):

@@ -234,13 +234,18 @@ class Store:
                ORDER BY t.sources DESC, t.claims DESC, t.relation, o.name""", [entity_id, entity_id])
         return list(_dicts(cur))
 
-    def strongest_ties(self, limit: int = 10) -> list[dict[str, Any]]:
+    def strongest_ties(self, limit: int = 10, kinds: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+        """The ties with most asserting sources; ties between actors (cooperation, support, funding, arms,
+        trade, control, opposition) before positions, memberships, family and presence."""
+        kind_filter = f"AND t.relation IN ({', '.join('?' for _ in kinds)})" if kinds else ""
         cur = self.conn.execute(
-            """SELECT t.*, s.name AS subject_name, o.name AS object_name FROM ties t
+            f"""SELECT t.*, s.name AS subject_name, o.name AS object_name FROM ties t
                LEFT JOIN entities s ON s.entity_id = t.subject_id
                LEFT JOIN entities o ON o.entity_id = t.object_id
-               WHERE t.relation <> 'ALLEGED'
-               ORDER BY t.sources DESC, t.claims DESC, t.confidence DESC, s.name, o.name LIMIT ?""", [limit])
+               WHERE t.relation <> 'ALLEGED' AND t.claims > 0 {kind_filter}
+               ORDER BY CASE WHEN t.relation IN ('MEMBER_OF', 'OPERATES_IN', 'FAMILY') THEN 1 ELSE 0 END,
+                        t.sources DESC, t.claims DESC, t.confidence DESC, s.name, o.name LIMIT ?""",
+            [*kinds, limit])
         return list(_dicts(cur))
 
     def evidence(self, subject_id: str, relation: str, object_id: str) -> list[dict[str, Any]]:
@@ -284,7 +289,7 @@ class Store:
         """Every claim naming the entity, with its document's date, oldest first (a timeline)."""
         cur = self.conn.execute(
             """SELECT c.*, d.published, d.title, s.name AS subject_name, o.name AS object_name,
-                      a.name AS attributed_name
+                      o.type AS object_type, a.name AS attributed_name
                FROM claims c JOIN documents d USING (doc_id)
                LEFT JOIN entities s ON s.entity_id = c.subject_id
                LEFT JOIN entities o ON o.entity_id = c.object_id

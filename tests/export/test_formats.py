@@ -79,7 +79,21 @@ def test_actor_brief_never_states_a_claim_as_fact(examples_db: Path, tmp_path: P
         if section in kinds and line.startswith("- "):
             bullets.append(line)
     assert len(bullets) >= 3 and all(line.startswith(("- Document", "- According to")) for line in bullets)
-    assert "<script" not in (tmp_path / "brief.html").read_text().lower()
+    page = (tmp_path / "brief.html").read_text()
+    assert "<script" not in page.lower() and "**" not in page and "<strong>Type:</strong>" in page
+    assert " is a member of Venezuela" not in text  # a position in a state is worded as one
+
+
+def test_strongest_ranks_ties_between_actors_before_positions(tmp_path: Path) -> None:
+    doc = tmp_path / "d.txt"
+    doc.write_text("Venezuelan President Nicolas Maduro spoke. Venezuelan President Nicolas Maduro left. "
+                   "Iran funds Hezbollah.\n", encoding="utf-8")
+    db = tmp_path / "d.duckdb"
+    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    lines = run_cli("strongest", "--db", str(db)).stdout.decode().splitlines()
+    assert lines[0].startswith("Iran -[FUNDS]-> Hezbollah")  # the position is claimed twice, the tie once
+    only = run_cli("strongest", "--db", str(db), "--kind", "MEMBER_OF").stdout.decode().splitlines()
+    assert only and all("[MEMBER_OF]" in line for line in only)
 
 
 def test_ftm_never_writes_a_denial_as_a_tie(tmp_path: Path) -> None:
