@@ -51,9 +51,11 @@ def build(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bo
     for skipped in summary.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
     click.echo(
-        f"documents read: {summary.read}, unchanged: {summary.unchanged}, skipped: {len(summary.skipped)}\n"
-        f"mentions: {summary.mentions}, entities: {summary.entities}, claims: {summary.claims}\n"
-        f"seconds: {summary.seconds:.1f}, words: {summary.words}, words/s: {summary.words_per_second:.0f}")
+        f"this run: documents read: {summary.read}, unchanged: {summary.unchanged}, skipped: "
+        f"{len(summary.skipped)}; new or replaced claims: {summary.claims}, mentions: {summary.mentions}\n"
+        f"store now: documents: {summary.store_documents}, entities: {summary.entities}, "
+        f"claims: {summary.store_claims}\n"
+        f"seconds: {summary.seconds:.1f}, words read: {summary.words}, words/s: {summary.words_per_second:.0f}")
 
 
 @cli.group()

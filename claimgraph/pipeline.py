@@ -35,7 +35,9 @@ class BuildSummary:
     words: int = 0
     mentions: int = 0
     claims: int = 0
-    entities: int = 0
+    entities: int = 0  # the store's, after resolution
+    store_documents: int = 0  # the store's totals after this run
+    store_claims: int = 0
     seconds: float = 0.0
 
     @property
@@ -77,6 +79,8 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1,
             summary.mentions += len(mentions)
             summary.claims += len(claims)
         summary.entities = len(resolve_store(store).entities)
+        totals = store.stats()
+        summary.store_documents, summary.store_claims = totals["documents"], totals["claims"]
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -46,7 +46,9 @@ def test_rebuild_changes_nothing_and_a_changed_file_replaces_its_claims(tmp_path
     assert run_cli("build", str(folder), "--db", str(db), "--workers", "1").returncode == 0
     first = _claims(db)
     again = run_cli("build", str(folder), "--db", str(db), "--workers", "1")
-    assert "unchanged: 2" in again.stdout.decode()
+    said = again.stdout.decode()  # this run added nothing; the store still holds everything
+    assert "unchanged: 2" in said and "new or replaced claims: 0" in said
+    assert "store now: documents: 2, entities: " in said and f"claims: {len(first)}" in said
     assert [c["claim_id"] for c in _claims(db)] == [c["claim_id"] for c in first]
     (folder / "state-crt-2019-venezuela.txt").write_text("Hamas finances Hezbollah.\n", encoding="utf-8")
     assert run_cli("build", str(folder), "--db", str(db), "--workers", "1").returncode == 0
@@ -140,3 +142,22 @@ def test_a_document_a_rule_fails_on_is_reported_and_the_rest_is_built(tmp_path: 
     assert [Path(s.path).name for s in summary.skipped] == ["bad.txt"]
     assert "ValueError: a rule tripped" in summary.skipped[0].reason
     assert {(c["subject"], c["relation"], c["object"]) for c in _claims(db)} == {("Hamas", "FUNDS", "Hezbollah")}
+
+
+def test_a_store_held_by_another_process_says_who_holds_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "held.duckdb"
+    assert run_cli("build", str(EXAMPLES / "seed-russia-latam.txt"), "--db", str(db), "--workers", "1").returncode == 0
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
+                               "print('held', flush=True); time.sleep(60)"], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
+        done = run_cli("build", str(EXAMPLES / "seed-russia-latam.txt"), "--db", str(db))
+        err = done.stderr.decode().strip()
+        assert done.returncode != 0 and "Traceback" not in err
+        assert f"pid {holder.pid}" in err and "not a claimgraph store" not in err and "--db" in err
+    finally:
+        holder.kill()
+        holder.wait()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,10 @@ class Store:
             conn = duckdb.connect(path, read_only=read_only and exists)
         except (duckdb.IOException, duckdb.InvalidInputException, duckdb.SerializationException) as err:
             first = str(err).splitlines()[0]
+            held = re.search(r"Conflicting lock is held in (.*?) \(PID (\d+)\)", first)
+            if held:  # another process (often `claimgraph serve`) has the file open for writing
+                raise StoreError(f"{path} is in use by another process (pid {held.group(2)}, {held.group(1)}): "
+                                 f"stop it (e.g. `claimgraph serve`) or use another file with --db") from err
             raise StoreError(f"{path} is not a claimgraph store ({first})") from err
         except duckdb.Error as err:
             raise StoreError(f"cannot open {path}: {str(err).splitlines()[0]}") from err
