@@ -3,7 +3,10 @@ never markup: the page renders it with textContent, and a Content-Security-Polic
 
 from __future__ import annotations
 
+import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from typing import Any
 
@@ -12,7 +15,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from claimgraph.analyse.graph import Graph
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, StoreError
 from claimgraph.store import Store
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -22,17 +25,33 @@ RELATIONS = ("COOPERATES_WITH", "SUPPORTS", "FUNDS", "ARMS", "TRADES_WITH", "TRA
 
 
 def create_app(db: str) -> FastAPI:
-    store = Store.open(db, read_only=True)
-    lock = threading.Lock()  # one DuckDB connection, used by one request at a time
+    Store.open(db, read_only=True).close()  # a bad path fails at start, not at the first request
+    lock = threading.Lock()  # one request reads the store at a time
     app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None,
                   description="Read-only API over a claimgraph store. Every tie is a claim, not a fact.")
     static = resources.files("claimgraph.serve").joinpath("static")
-    graphs: list[Graph] = []  # the unfiltered graph, built on first use: the store does not change while served
+    graphs: dict[int, Graph] = {}  # the unfiltered graph of the store as it was at a file stamp
 
-    def full_graph() -> Graph:
-        if not graphs:
-            graphs.append(Graph.from_store(store))
-        return graphs[0]
+    @contextmanager
+    def opened() -> Iterator[Store]:
+        """The store, read-only, for one request: between requests a `build` can write to the same file, and the
+        next request reads what it committed. While a build holds the file the API answers 503, saying so."""
+        with lock:
+            try:
+                store = Store.open(db, read_only=True)
+            except StoreError as err:
+                raise HTTPException(503, f"the store is being written (a build is running?): {err}") from err
+            try:
+                yield store
+            finally:
+                store.close()
+
+    def full_graph(store: Store) -> Graph:
+        stamp = os.stat(db).st_mtime_ns
+        if stamp not in graphs:
+            graphs.clear()
+            graphs[stamp] = Graph.from_store(store)
+        return graphs[stamp]
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -50,7 +69,7 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/stats")
     def stats() -> dict[str, Any]:
-        with lock:
+        with opened() as store:
             return store.stats()
 
     @app.get("/api/graph")
@@ -59,7 +78,7 @@ def create_app(db: str) -> FastAPI:
               until: str | None = None, doc: list[str] = Query(default=[])) -> dict[str, Any]:  # noqa: B008
         """Nodes (with stored positions, size and community) and edges (ties) that pass the filters."""
         kinds = tuple(k.upper() for k in kind if k.upper() in RELATIONS)
-        with lock:
+        with opened() as store:
             ties = store.tie_rows(kinds=kinds, min_sources=min_sources, hedged=not hide_hedged,
                                   negated=with_negated, since=since, until=until, doc_ids=tuple(doc))
             layout = store.layout()
@@ -86,13 +105,13 @@ def create_app(db: str) -> FastAPI:
     def search(q: str = "", limit: int = 20) -> list[dict[str, Any]]:
         if not q.strip():
             return []
-        with lock:
+        with opened() as store:
             found = store.find_entities(q.strip())[:limit]
         return [_entity_summary(e) for e in found]
 
     @app.get("/api/entities/{entity_id}")
     def entity(entity_id: str) -> dict[str, Any]:
-        with lock:
+        with opened() as store:
             found = store.entity(entity_id)
             if found is None:
                 raise HTTPException(404, "no such entity")
@@ -112,7 +131,7 @@ def create_app(db: str) -> FastAPI:
             subject_id, relation, object_id = tie.split("~")
         except ValueError as err:
             raise HTTPException(400, "a tie id is SUBJECT~RELATION~OBJECT") from err
-        with lock:
+        with opened() as store:
             claims = store.tie_claims(subject_id, relation, object_id)
             subject, obj = store.entity(subject_id), store.entity(object_id)
         if not claims:
@@ -125,16 +144,16 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/path")
     def path(a: str, b: str, k: int = 1) -> dict[str, Any]:
-        with lock:
+        with opened() as store:
             try:
-                found = full_graph().paths(a, b, k=max(1, min(k, 10)))
+                found = full_graph(store).paths(a, b, k=max(1, min(k, 10)))
             except ClaimgraphError as err:
                 raise HTTPException(404, str(err)) from err
         return {"paths": [{"hops": [vars(h) for h in hops]} for hops in found]}
 
     @app.get("/api/documents/{doc_id}")
     def document(doc_id: str) -> dict[str, Any]:
-        with lock:
+        with opened() as store:
             found = store.document(doc_id)
             if found is None:
                 raise HTTPException(404, "no such document")
