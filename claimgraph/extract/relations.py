@@ -22,8 +22,6 @@ LIGHT_VERBS = {"have", "impose", "place", "slap", "levy", "wage", "mount", "stag
                "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send", "commit",
                "carry", "order", "plan", "attempt", "claim", "mastermind", "reiterate", "repeat", "issue", "make",
                "voice"}
-BUILDING = frozenset({"establish", "build", "strengthen", "deepen", "expand", "forge", "restore", "boost", "seek",
-                      "pursue", "develop"})  # light verbs that build a tie ("forge ties with X")
 ORG_NOUNS = {"agency", "party", "group", "newspaper", "daily", "weekly", "paper", "magazine", "company", "firm",
              "bank", "institute", "university", "ministry", "service", "network", "organization", "organisation",
              "council", "committee", "movement", "union", "club", "team", "channel", "station", "broadcaster",
@@ -306,7 +304,7 @@ def _tie_kind(noun: Token, trig: Trigger, lex: Lexicon) -> str:
     that someone builds ('improve ties with X', 'deepen relations with X') are cooperation."""
     if noun.lemma_.lower() not in lex.frames["tie_nouns"] and noun.lower_ not in lex.frames["tie_nouns"]:
         return trig.kind
-    built = noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.frames["relation_building"] | BUILDING
+    built = noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.frames["relation_building"]
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "conj") and child.i < noun.i:
             for word in [child, *child.conjuncts]:
