@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import IO, Any
@@ -13,9 +15,43 @@ import click
 
 from claimgraph import __version__
 from claimgraph.errors import ClaimgraphError
-from claimgraph.model import RELATIONS
+from claimgraph.model import ACTOR_TYPES, RELATIONS
 
-DB_HELP = "DuckDB store (default ./claimgraph.duckdb, or $CLAIMGRAPH_DB)."
+db_option = click.option("--db", default=None, help="DuckDB store (default ./claimgraph.duckdb, or $CLAIMGRAPH_DB).")
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The filters every graph command, `ties`, `strongest`, `report` and every export take; the command
+    receives them as one `filters` (claimgraph.filters.Filters), checked before it runs."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, kinds: tuple[str, ...], min_sources: int, no_hedged: bool, with_negated: bool,
+                since: str | None, until: str | None, doc_ids: tuple[str, ...], min_confidence: float,
+                **kwargs: Any) -> Any:
+        from claimgraph.filters import Filters
+
+        with _errors():
+            filters = Filters(kinds=kinds, min_sources=min_sources, hedged=not no_hedged, negated=with_negated,
+                              since=since, until=until, doc_ids=doc_ids, min_confidence=min_confidence)
+        return func(*args, filters=filters, **kwargs)
+
+    options = [
+        click.option("--kind", "kinds", multiple=True, type=click.Choice(RELATIONS, case_sensitive=False),
+                     help="Only these relation kinds (repeatable)."),
+        click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
+                     help="Ties asserted by at least this many distinct sources."),
+        click.option("--no-hedged", is_flag=True, help="Leave hedged claims out."),
+        click.option("--with-negated", is_flag=True,
+                     help="Also keep ties that only denials name (denials are always counted as contradictions)."),
+        click.option("--since", default=None, help="Documents published on or after this date (YYYY[-MM[-DD]])."),
+        click.option("--until", default=None, help="Documents published on or before this date (YYYY[-MM[-DD]])."),
+        click.option("--doc", "doc_ids", multiple=True, help="Only claims from these documents (repeatable)."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+                     help="Only claims at least this confident."),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,7 +62,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default=None, help=DB_HELP)
+@db_option
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -63,46 +99,57 @@ def export() -> None:
     """Write claims, entities or the whole graph out (JSON Lines, CSV, GraphML, GEXF, FtM, Neo4j, Parquet)."""
 
 
-@export.command("claims")
-@click.option("--db", default=None, help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None, help="File (default stdout).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
-def export_claims(db: str | None, fmt: str, out: str | None, min_confidence: float) -> None:
-    """Every claim, one a line (ONTOLOGY.md section 5)."""
-    from claimgraph.export.claims import claim_records, write_csv, write_jsonl
-    from claimgraph.store import Store
+def _export_command(table: str, summary: str) -> None:
+    from claimgraph.export import EXPORTERS
 
-    with _errors(), Store.open(db, read_only=True) as store, _output(out) as stream:
-        records = claim_records(store, min_confidence=min_confidence)
-        (write_csv if fmt == "csv" else write_jsonl)(records, stream)
+    choices = [e for e in EXPORTERS if e.table == table]
+    folders = [e.format for e in choices if e.folder]
+    formats = "; ".join(f"{e.format}: {e.help}" for e in choices)
+
+    @export.command(table, help=f"{summary}\n\nFormats: {formats}.")
+    @db_option
+    @click.option("--format", "fmt", type=click.Choice([e.format for e in choices]), default=choices[0].format,
+                  show_default=True)
+    @click.option("--out", default=None,
+                  help="A file, - for standard output (the default for one-file formats), or a folder for "
+                       f"{', '.join(folders) or 'none'}.")
+    @filter_options
+    def command(db: str | None, fmt: str, out: str | None, filters: Any) -> None:
+        from claimgraph.export import exporter
+        from claimgraph.store import Store
+
+        with _errors():
+            chosen = exporter(table, fmt)
+            if out is None and chosen.folder:
+                raise click.UsageError(f"--out FOLDER is needed for the {fmt} export")
+            with Store.open(db, read_only=True) as store:
+                written = chosen.write(store, filters, out or "-")
+        if out not in (None, "-"):
+            click.echo(str(written), err=True)
 
 
-@export.command("entities")
-@click.option("--db", default=None, help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None, help="File (default stdout).")
-def export_entities(db: str | None, fmt: str, out: str | None) -> None:
-    """Every entity, one a line: entity_id, name, type, aliases, doc_ids, country."""
-    from claimgraph.export.claims import write_jsonl
-    from claimgraph.export.entities import entity_records
-    from claimgraph.store import Store
-
-    with _errors(), Store.open(db, read_only=True) as store, _output(out) as stream:
-        write_jsonl(entity_records(store), stream)
+_export_command("claims", "Every claim, one a record (ONTOLOGY.md section 5); a denied claim is written as "
+                          "the claim it is, with negated: true.")
+_export_command("entities", "Every resolved actor (with filters: those the kept claims name): entity_id, name, "
+                            "type, aliases, doc_ids, country.")
+_export_command("graph", "The graph of ties that pass the filters, for Gephi, Aleph, Neo4j or pandas; each tie "
+                         "carries its asserting claims and sources and the denials counted apart.")
 
 
 @cli.command()
 @click.argument("name")
-@click.option("--db", default=None, help=DB_HELP)
+@db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def ties(name: str, db: str | None, fmt: str) -> None:
-    """An entity's ties, each with the sentences that claim it."""
+@filter_options
+def ties(name: str, db: str | None, fmt: str, filters: Any) -> None:
+    """An entity's ties, each with the sentences that claim it (and those that deny it)."""
     from claimgraph.analyse.ties import ties_of
     from claimgraph.store import Store
 
     with _errors(), Store.open(db, read_only=True) as store:
-        entity, found = ties_of(store, name)
+        entity, found = ties_of(store, name, filters)
+        hidden = 0 if filters.negated else sum(
+            1 for t in store.ties_of(entity["entity_id"], filters.with_negated()) if t["claims"] == 0)
     if fmt == "jsonl":
         for tie in found:
             click.echo(json.dumps(asdict(tie), ensure_ascii=False, default=str))
@@ -111,23 +158,27 @@ def ties(name: str, db: str | None, fmt: str) -> None:
     click.echo(f"{entity['name']} ({entity['type']}{', ' + entity['country'] if entity['country'] else ''})"
                f"{' also seen as: ' + aliases if aliases else ''}")
     if not found:
-        click.echo("  no ties claimed")
+        click.echo("  no ties claimed" + (" with these filters" if not filters.is_default else ""))
+    if hidden:
+        click.echo(f"  ({hidden} tie(s) that sources only deny are left out: --with-negated shows them)")
     for tie in found:
         flags = []
         if tie.hedged_share:
             flags.append(f"hedged {tie.hedged_share:.0%}")
-        if tie.contradictions:
-            flags.append(f"denied in {tie.contradictions} sentence(s) by {tie.contradicting_sources} source(s)")
+        if tie.contradicting_claims:
+            flags.append(f"denied in {tie.contradicting_claims} sentence(s) by {tie.contradicting_sources} source(s)")
         seen = f", seen {tie.first_seen} to {tie.last_seen}" if tie.first_seen else ""
         click.echo(f"\n  {tie.subject} -[{tie.relation}]-> {tie.object}   claims: {tie.claims}, "
                    f"sources: {tie.sources}{seen}{'  (' + ', '.join(flags) + ')' if flags else ''}")
         for ev in tie.evidence[:5]:
             who = f"according to {ev['attributed_to']}" if ev["attributed_to"] else f"claimed by {ev['doc_id']}"
+            if ev["negated"]:
+                who = f"denied by {ev['attributed_to'] or ev['doc_id']}"
             click.echo(f"    - {who}: \"{_clip(ev['sentence'])}\" [{ev['doc_id']}:{ev['char_start']}]")
 
 
 @cli.command()
-@click.option("--db", default=None, help=DB_HELP)
+@db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def stats(db: str | None, fmt: str) -> None:
     """Counts of documents, mentions, entities, claims and ties."""
@@ -148,27 +199,27 @@ def stats(db: str | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--db", default=None, help=DB_HELP)
-@click.option("--top", type=int, default=15, show_default=True)
-@click.option("--kind", "kinds", multiple=True, type=click.Choice([r for r in RELATIONS if r != "ALLEGED"]),
-              help="Only these kinds (repeatable).")
-def strongest(db: str | None, top: int, kinds: tuple[str, ...]) -> None:
+@db_option
+@click.option("--top", type=click.IntRange(1), default=15, show_default=True)
+@filter_options
+def strongest(db: str | None, top: int, filters: Any) -> None:
     """The ties backed by the most sources, ties between actors before positions and presence (each shown as a
     claim, with its evidence count; denials never count)."""
     from claimgraph.store import Store
 
     with _errors(), Store.open(db, read_only=True) as store:
-        rows = store.strongest_ties(top, kinds)
+        rows = store.strongest_ties(top, filters)
     for row in rows:
         hedge = f", {row['hedged_share']:.0%} hedged" if row["hedged_share"] else ""
+        denied = f"; denied by {row['contradicting_sources']} source(s)" if row["contradicting_sources"] else ""
         click.echo(f"{row['subject_name']} -[{row['relation']}]-> {row['object_name']}  "
-                   f"(claimed {row['claims']}x by {row['sources']} source(s){hedge})")
+                   f"(claimed {row['claims']}x by {row['sources']} source(s){hedge}{denied})")
 
 
 @cli.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--db", default=None, help=DB_HELP)
+@db_option
 def merge(a: str, b: str, db: str | None) -> None:
     """Judge that A and B are one actor (kept and re-applied on every rebuild)."""
     from claimgraph import curate
@@ -181,22 +232,39 @@ def merge(a: str, b: str, db: str | None) -> None:
 
 @cli.command()
 @click.argument("entity")
-@click.option("--db", default=None, help=DB_HELP)
-def split(entity: str, db: str | None) -> None:
-    """Undo the merges that made ENTITY: each name it joined becomes an entity again."""
+@click.option("--name", "one", default=None, help="Split off only this name (with the names read as one with it).")
+@db_option
+def split(entity: str, one: str | None, db: str | None) -> None:
+    """Judge that ENTITY's names are not one actor: every name apart, or --name NAME off from the rest.
+    No rule joins them again (kept and re-applied on every rebuild)."""
     from claimgraph import curate
     from claimgraph.store import Store
 
     with _errors(), Store.open(db) as store:
-        parts = curate.split(store, entity)
-    for part in parts:
-        click.echo(f"{part['entity_id']}  {part['name']} ({part['type']})")
+        found = curate.split(store, entity, one)
+    click.echo(f"{entity} is now {len(found)} entities:")
+    for part in found:
+        click.echo(f"  {part['name']} ({part['type']}): {', '.join(part['aliases'][:8])}")
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+def unsure(a: str, b: str, db: str | None) -> None:
+    """Record that you cannot tell whether A and B are one actor (changes nothing; listed with judgements)."""
+    from claimgraph import curate
+    from claimgraph.store import Store
+
+    with _errors(), Store.open(db) as store:
+        curate.unsure(store, a, b)
+    click.echo(f"recorded: unsure whether {a} and {b} are one actor")
 
 
 @cli.command()
 @click.argument("entity")
 @click.argument("name")
-@click.option("--db", default=None, help=DB_HELP)
+@db_option
 def rename(entity: str, name: str, db: str | None) -> None:
     """Give ENTITY the canonical NAME (kept and re-applied on every rebuild)."""
     from claimgraph import curate
@@ -204,21 +272,37 @@ def rename(entity: str, name: str, db: str | None) -> None:
 
     with _errors(), Store.open(db) as store:
         renamed = curate.rename(store, entity, name)
-    click.echo(f"renamed: {renamed['name']} ({renamed['entity_id']})")
+    click.echo(f"renamed: {renamed['name']} ({renamed['type']})")
 
 
 @cli.command()
-@click.option("--db", default=None, help=DB_HELP)
+@click.argument("entity")
+@click.argument("actor_type", metavar="TYPE", type=click.Choice(ACTOR_TYPES, case_sensitive=False))
+@db_option
+def retype(entity: str, actor_type: str, db: str | None) -> None:
+    """Give ENTITY the actor TYPE (kept and re-applied on every rebuild)."""
+    from claimgraph import curate
+    from claimgraph.store import Store
+
+    chosen = next(t for t in ACTOR_TYPES if t.lower() == actor_type.lower())
+    with _errors(), Store.open(db) as store:
+        changed = curate.retype(store, entity, chosen)
+    click.echo(f"retyped: {changed['name']} is now {changed['type']}")
+
+
+@cli.command()
+@db_option
 @click.option("--export", "export_to", type=click.Path(dir_okay=False), default=None,
               help="Write every judgement to this JSON Lines file.")
 @click.option("--import", "import_from", type=click.Path(dir_okay=False), default=None,
               help="Add the judgements of this file and re-resolve.")
 def judgements(db: str | None, export_to: str | None, import_from: str | None) -> None:
-    """List the user's judgements (merge, split, rename), or export / import them as a file."""
+    """List the user's judgements (merge, split, unsure, rename, retype) with who made them and when, or
+    export / import them as a file."""
     from claimgraph import curate
     from claimgraph.store import Store
 
-    with _errors(), Store.open(db) as store:
+    with _errors(), Store.open(db, read_only=not import_from) as store:
         if import_from:
             added = curate.import_file(store, import_from)
             click.echo(f"imported {added} new judgement(s) from {import_from}")
@@ -226,56 +310,38 @@ def judgements(db: str | None, export_to: str | None, import_from: str | None) -
             count = curate.export_file(store, export_to)
             click.echo(f"exported {count} judgement(s) to {export_to}")
         if not import_from and not export_to:
-            for judgement in curate.listing(store):
-                click.echo(f"{judgement.at}  {judgement.kind:<7} {judgement.note or ''}")
+            listed = curate.listing(store)
+            if not listed:
+                click.echo("no judgements yet (merge, split, unsure, rename, retype make them)")
+            for judgement in listed:
+                click.echo(f"{judgement.made_at}  {judgement.user:<10} {judgement.kind:<7} {judgement.note or ''}")
 
 
 @cli.command()
 @click.argument("name")
-@click.option("--db", default=None, help=DB_HELP)
+@db_option
 def entity(name: str, db: str | None) -> None:
-    """Who NAME resolves to: its names, documents, and why its names were merged."""
+    """Who NAME resolves to: its names, documents, and why each of its names joined it."""
+    from claimgraph import curate
     from claimgraph.analyse.ties import lookup
     from claimgraph.store import Store
 
     with _errors(), Store.open(db, read_only=True) as store:
         found = lookup(store, name)
-    attributes = json.loads(found["attributes"] or "{}")
     click.echo(f"{found['name']} ({found['type']}{', ' + found['country'] if found['country'] else ''}) "
                f"{found['entity_id']}")
     click.echo(f"  names: {', '.join(found['aliases'])}")
     click.echo(f"  documents: {', '.join(found['doc_ids'])}")
-    for step in attributes.get("merges", []):
-        click.echo(f"  merged {' + '.join(step['names'])}: {step['rule']}")
-    if attributes.get("renamed"):
-        click.echo("  name set by a user judgement")
+    click.echo("  why these names are one actor:")
+    for line in curate.explain(found):
+        click.echo(f"    {line}")
 
 
-def _filter_options(func: Any) -> Any:
-    """The graph filters of analyse/, shared by every graph command."""
-    options = [
-        click.option("--kind", "kinds", multiple=True, help="Only these relation kinds (repeatable)."),
-        click.option("--min-sources", type=int, default=1, show_default=True, help="Minimum corroboration."),
-        click.option("--no-hedged", is_flag=True, help="Leave hedged claims out."),
-        click.option("--with-negated", is_flag=True, help="Keep denied claims as ties too."),
-        click.option("--since", default=None, help="Documents published on or after this date."),
-        click.option("--until", default=None, help="Documents published on or before this date."),
-        click.option("--doc", "doc_ids", multiple=True, help="Only claims from these documents (repeatable)."),
-        click.option("--db", default=None, help=DB_HELP),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _graph(opts: dict[str, Any]) -> Any:
-    from claimgraph.analyse.graph import Filters, Graph
+def _graph(db: str | None, filters: Any) -> Any:
+    from claimgraph.analyse.graph import Graph
     from claimgraph.store import Store
 
-    filters = Filters(kinds=tuple(k.upper() for k in opts["kinds"]), min_sources=opts["min_sources"],
-                      hedged=not opts["no_hedged"], negated=opts["with_negated"], since=opts["since"],
-                      until=opts["until"], doc_ids=tuple(opts["doc_ids"]))
-    return Graph.from_store(Store.open(opts["db"], read_only=True), filters)
+    return Graph.from_store(Store.open(db, read_only=True), filters)
 
 
 @cli.command()
@@ -284,11 +350,12 @@ def _graph(opts: dict[str, Any]) -> Any:
 @click.option("-k", "--paths", "k", type=click.IntRange(1, 20), default=1, show_default=True,
               help="How many shortest paths.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@_filter_options
-def path(a: str, b: str, k: int, fmt: str, **opts: Any) -> None:
+@db_option
+@filter_options
+def path(a: str, b: str, k: int, fmt: str, db: str | None, filters: Any) -> None:
     """How A is connected to B: the shortest chains of ties, each hop with its evidence."""
     with _errors():
-        found = _graph(opts).paths(a, b, k=k)
+        found = _graph(db, filters).paths(a, b, k=k)
     if not found:
         click.echo(f"no path between {a!r} and {b!r} with these filters", err=True)
         sys.exit(1)
@@ -302,19 +369,22 @@ def path(a: str, b: str, k: int, fmt: str, **opts: Any) -> None:
             click.echo(f"  {hop.subject} -[{hop.relation}]-> {hop.object}")
             for ev in hop.evidence[:2]:
                 who = ev["attributed_to"] or ev["doc_id"]
-                click.echo(f"      {who}: \"{_clip(ev['sentence'], 160)}\"")
+                flags = " (hedged)" if ev["hedged"] else ""
+                flags += " (denies it)" if ev["negated"] else ""
+                click.echo(f"      {who}{flags}: \"{_clip(ev['sentence'], 160)}\"")
 
 
 @cli.command()
 @click.option("--by", type=click.Choice(["betweenness", "pagerank", "degree", "strength"]), default="betweenness",
               show_default=True)
-@click.option("--top", type=int, default=15, show_default=True)
+@click.option("--top", type=click.IntRange(1), default=15, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@_filter_options
-def central(by: str, top: int, fmt: str, **opts: Any) -> None:
+@db_option
+@filter_options
+def central(by: str, top: int, fmt: str, db: str | None, filters: Any) -> None:
     """The most central actors: brokers (betweenness), PageRank, or degree."""
     with _errors():
-        rows = _graph(opts).centrality(by, top)
+        rows = _graph(db, filters).centrality(by, top)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -324,11 +394,12 @@ def central(by: str, top: int, fmt: str, **opts: Any) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@_filter_options
-def communities(fmt: str, **opts: Any) -> None:
+@db_option
+@filter_options
+def communities(fmt: str, db: str | None, filters: Any) -> None:
     """Clusters of actors (Leiden), each labelled by its best-connected members."""
     with _errors():
-        groups = _graph(opts).communities()
+        groups = _graph(db, filters).communities()
     if fmt == "json":
         click.echo(json.dumps(groups, ensure_ascii=False, indent=2))
         return
@@ -340,57 +411,31 @@ def communities(fmt: str, **opts: Any) -> None:
 @cli.command()
 @click.argument("name")
 @click.option("--hops", type=click.IntRange(1, 5), default=1, show_default=True)
-@_filter_options
-def ego(name: str, hops: int, **opts: Any) -> None:
+@db_option
+@filter_options
+def ego(name: str, hops: int, db: str | None, filters: Any) -> None:
     """NAME's neighbourhood: the actors within HOPS ties and the ties among them."""
     with _errors():
-        graph = _graph(opts).ego(name, hops=hops).graph
+        graph = _graph(db, filters).ego(name, hops=hops).graph
     click.echo(f"{graph.vcount()} actors, {graph.ecount()} ties")
     for edge in graph.es:
+        denied = f", denied in {edge['contradicting_claims']}" if edge["contradicting_claims"] else ""
         click.echo(f"  {graph.vs[edge.source]['name']} -[{edge['relation']}]-> {graph.vs[edge.target]['name']}"
-                   f"  (claims {edge['claims']}, sources {edge['sources']})")
-
-
-@export.command("graph")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv", "ftm", "neo4j", "parquet"]),
-              required=True)
-@click.option("--out", required=True, type=click.Path(), help="A file (graphml, gexf, ftm) or a folder.")
-@_filter_options
-def export_graph(fmt: str, out: str, **opts: Any) -> None:
-    """The graph for Gephi (graphml, gexf, csv), Aleph (ftm), Neo4j, or pandas (parquet)."""
-    from claimgraph.export import ftm, gephi_csv, gexf, graphml, neo4j, parquet
-
-    with _errors():
-        graph = _graph(opts)
-        if fmt == "ftm":
-            count = ftm.write(graph.store, out)
-            click.echo(f"wrote {count} FollowTheMoney entities to {out}")
-        elif fmt == "parquet":
-            paths = parquet.write(graph.store, out)
-            click.echo("wrote " + ", ".join(str(p) for p in paths))
-        else:
-            annotated = graph.annotated()
-            if fmt == "graphml":
-                graphml.write(annotated, out)
-            elif fmt == "gexf":
-                gexf.write(annotated, out)
-            else:
-                written = (gephi_csv if fmt == "csv" else neo4j).write(annotated, out)
-                out = ", ".join(str(p) for p in written)
-            click.echo(f"wrote {annotated.vcount()} actors and {annotated.ecount()} ties to {out}")
+                   f"  (claims {edge['claims']}, sources {edge['sources']}{denied})")
 
 
 @cli.command()
 @click.argument("name")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="brief.md or brief.html")
-@click.option("--db", default=None, help=DB_HELP)
-def report(name: str, out: str, db: str | None) -> None:
+@db_option
+@filter_options
+def report(name: str, out: str, db: str | None, filters: Any) -> None:
     """An actor brief: who it is, its ties with quoted evidence, sources, its community and brokers."""
     from claimgraph.export import brief
     from claimgraph.store import Store
 
     with _errors(), Store.open(db, read_only=True) as store:
-        data = brief.brief(store, name)
+        data = brief.brief(store, name, filters)
     text = brief.to_html(data) if out.lower().endswith((".html", ".htm")) else brief.markdown(data)
     with _output(out) as stream:
         stream.write(text)
@@ -398,7 +443,7 @@ def report(name: str, out: str, db: str | None) -> None:
 
 
 @cli.command()
-@click.option("--db", default=None, help=DB_HELP)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind. Anything but loopback exposes the view to the network.")
 @click.option("--port", type=int, default=8765, show_default=True)
@@ -448,6 +493,11 @@ def _errors() -> Any:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
+    except Exception as err:  # the database's own errors (a damaged file, a full disk): one line, not a traceback
+        if not type(err).__module__.lstrip("_").startswith("duckdb"):
+            raise
+        click.echo(f"error: the store could not be read or written: {str(err).splitlines()[0]}", err=True)
+        sys.exit(2)
 
 
 def main() -> None:

@@ -103,7 +103,7 @@ def test_stdin_and_jsonl_sources_count_for_corroboration(tmp_path: Path) -> None
 
 def test_stats_and_entities_export(examples_db: Path) -> None:
     stats = json.loads(run_cli("stats", "--db", str(examples_db), "--format", "json").stdout)
-    assert stats["documents"] == 11 and stats["claims"] > 50 and stats["schema_version"] == 4
+    assert stats["documents"] == 11 and stats["claims"] > 50 and stats["schema_version"] == 5
     lines = run_cli("export", "entities", "--db", str(examples_db)).stdout.decode().splitlines()
     entities = [json.loads(line) for line in lines]
     assert len(entities) == stats["entities"]

@@ -12,20 +12,12 @@ from typing import Any
 import igraph as ig
 
 from claimgraph.analyse.ties import lookup
+from claimgraph.filters import Filters
 from claimgraph.store import Store
 
+__all__ = ["Filters", "Graph", "Hop", "build_graph"]
+
 EXACT_BETWEENNESS_LIMIT = 5_000  # vertices; above it betweenness is estimated from sampled sources
-
-
-@dataclass(frozen=True)
-class Filters:
-    kinds: tuple[str, ...] = ()
-    min_sources: int = 1
-    hedged: bool = True
-    negated: bool = False
-    since: str | None = None
-    until: str | None = None
-    doc_ids: tuple[str, ...] = ()
 
 
 @dataclass
@@ -52,9 +44,7 @@ class Graph:
     @classmethod
     def from_store(cls, store: Store, filters: Filters | None = None) -> Graph:
         filters = filters or Filters()
-        ties = store.tie_rows(kinds=filters.kinds, min_sources=filters.min_sources, hedged=filters.hedged,
-                              negated=filters.negated, since=filters.since, until=filters.until,
-                              doc_ids=filters.doc_ids)
+        ties = store.tie_rows(filters)
         entities = {e["entity_id"]: e for e in store.entities()}
         return cls(store, build_graph(entities, ties), filters)
 
@@ -148,9 +138,7 @@ class Graph:
             edge = max(edges, key=lambda e: (e["sources"], e["claims"], e["relation"]))
             subject = self.graph.vs[edge.source]
             obj = self.graph.vs[edge.target]
-            evidence = self.store.evidence(subject["entity_id"], edge["relation"], obj["entity_id"])
-            if not evidence:  # a symmetric tie stored the other way round
-                evidence = self.store.evidence(obj["entity_id"], edge["relation"], subject["entity_id"])
+            evidence = self.store.evidence(subject["entity_id"], edge["relation"], obj["entity_id"], self.filters)
             hops.append(Hop(subject["name"], edge["relation"], obj["name"], [
                 {"doc_id": e["doc_id"], "sentence": e["sentence"], "attributed_to": e["attributed_to"],
                  "hedged": bool(e["hedged"]), "negated": bool(e["negated"])} for e in evidence]))
@@ -176,8 +164,9 @@ def build_graph(entities: dict[str, dict[str, Any]], ties: list[dict[str, Any]])
     graph.vs["type"] = [entities.get(e, {}).get("type") or "" for e in used]
     graph.vs["country"] = [entities.get(e, {}).get("country") or "" for e in used]
     graph.add_edges([(index[t["subject_id"]], index[t["object_id"]]) for t in ties])
-    for attr in ("relation", "claims", "sources", "contradictions"):
+    for attr in ("relation", "claims", "sources", "contradicting_claims", "contradicting_sources"):
         graph.es[attr] = [t[attr] for t in ties]
+    graph.es["denied"] = [bool(t["denied"]) for t in ties]  # only denials name it (kept with --with-negated)
     graph.es["hedged_share"] = [float(t["hedged_share"]) for t in ties]
     graph.es["first_seen"] = [t["first_seen"] or "" for t in ties]
     graph.es["last_seen"] = [t["last_seen"] or "" for t in ties]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.errors import NotFoundError
+from claimgraph.filters import Filters
 from claimgraph.store import Store
 
 
@@ -17,7 +18,7 @@ class Tie:
     claims: int  # sentences asserting the tie
     sources: int  # distinct publishers asserting it
     hedged_share: float
-    contradictions: int  # sentences denying it
+    contradicting_claims: int  # sentences denying it
     contradicting_sources: int  # distinct publishers denying it
     first_seen: str | None
     last_seen: str | None
@@ -50,14 +51,15 @@ def lookup(store: Store, name: str) -> dict[str, Any]:
     raise AmbiguousName(name, exact or found)
 
 
-def ties_of(store: Store, name: str) -> tuple[dict[str, Any], list[Tie]]:
+def ties_of(store: Store, name: str, filters: Filters | None = None) -> tuple[dict[str, Any], list[Tie]]:
+    """NAME's ties among the claims that pass the filters, each with its evidence (denials flagged)."""
     entity = lookup(store, name)
     ties = []
-    for row in store.ties_of(entity["entity_id"]):
+    for row in store.ties_of(entity["entity_id"], filters):
         obj = row["object_name"] or row["object_id"].removeprefix("activity:")
         tie = Tie(row["subject_name"], row["relation"], obj, row["claims"], row["sources"],
-                  float(row["hedged_share"]), int(row["contradictions"]), int(row["contradicting_sources"]),
+                  float(row["hedged_share"]), int(row["contradicting_claims"]), int(row["contradicting_sources"]),
                   row["first_seen"], row["last_seen"])
-        tie.evidence = store.evidence(row["subject_id"], row["relation"], row["object_id"])
+        tie.evidence = store.evidence(row["subject_id"], row["relation"], row["object_id"], filters)
         ties.append(tie)
     return entity, ties

@@ -11,6 +11,7 @@ from typing import Any
 
 from claimgraph.analyse.graph import Graph
 from claimgraph.analyse.ties import lookup
+from claimgraph.filters import Filters
 from claimgraph.store import Store
 
 VERBS = {
@@ -25,11 +26,12 @@ ACTIVITIES = {"drug_trafficking": "drug trafficking", "arms_trafficking": "arms 
               "electoral_fraud": "electoral fraud", "organized_crime": "organized crime", "propaganda": "propaganda"}
 
 
-def brief(store: Store, name: str) -> dict[str, Any]:
-    """The facts of the brief as data (the Markdown and HTML writers only format it)."""
+def brief(store: Store, name: str, filters: Filters | None = None) -> dict[str, Any]:
+    """The facts of the brief as data (the Markdown and HTML writers only format it), from the claims that pass
+    the filters (denials listed as contradictions)."""
     entity = lookup(store, name)
-    claims = store.claims_of(entity["entity_id"])
-    graph = Graph.from_store(store)
+    claims = store.claims_of(entity["entity_id"], filters)
+    graph = Graph.from_store(store, filters)
     community, brokers = None, []
     if entity["entity_id"] in {v["entity_id"] for v in graph.graph.vs}:
         for group in graph.communities():

@@ -1,22 +1,29 @@
-"""Claims as ONTOLOGY.md section 5 records (JSON Lines or CSV), field for field."""
+"""Claims as ONTOLOGY.md section 5 records (JSON Lines or CSV), field for field.
+
+This is the claim list, not the graph: a denied claim is written as the claim it is (`"negated": true`), so
+the filters' tie default (no denials) does not apply here; `--kind`, dates, documents, hedging and confidence
+do.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import IO, Any
 
+from claimgraph.export import Written, spreadsheet_safe, text_out
+from claimgraph.filters import Filters
 from claimgraph.store import Store
 
 FIELDS = ["doc_id", "subject", "subject_aliases", "subject_type", "relation", "object", "object_aliases",
           "object_type", "trigger", "sentence", "char_start", "char_end", "attributed_to", "hedged", "negated",
           "time", "confidence"]
-EXTRA = ["claim_id", "role"]
+EXTRA = ["claim_id", "role", "extractor"]
 
 
-def claim_records(store: Store, *, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
-    for row in store.claims(min_confidence=min_confidence):
+def claim_records(store: Store, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
+    for row in store.claims(filters):
         alleged = row["relation"] == "ALLEGED"
         activity = row["object_id"].split(":", 1)[1] if alleged else None
         record = {
@@ -39,11 +46,12 @@ def claim_records(store: Store, *, min_confidence: float = 0.0) -> Iterator[dict
             "confidence": round(float(row["confidence"]), 3),
             "claim_id": row["claim_id"],
             "role": row["role"],
+            "extractor": row["extractor"],
         }
         yield record
 
 
-def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
+def jsonl(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
     n = 0
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -51,14 +59,21 @@ def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
-def write_csv(records: Iterator[dict[str, Any]], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=FIELDS + EXTRA)
-    writer.writeheader()
-    n = 0
-    for record in records:
-        row = dict(record)
-        for key in ("subject_aliases", "object_aliases"):
-            row[key] = "|".join(row[key])
-        writer.writerow(row)
-        n += 1
-    return n
+def write_jsonl(store: Store, filters: Filters, out: str) -> Written:
+    with text_out(out) as stream:
+        n = jsonl(claim_records(store, filters), stream)
+    return Written(f"{n:,} claims", (out,))
+
+
+def write_csv(store: Store, filters: Filters, out: str) -> Written:
+    with text_out(out) as stream:
+        writer = csv.DictWriter(stream, fieldnames=FIELDS + EXTRA)
+        writer.writeheader()
+        n = 0
+        for record in claim_records(store, filters):
+            row = dict(record)
+            for key in ("subject_aliases", "object_aliases"):
+                row[key] = "|".join(row[key])
+            writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
+            n += 1
+    return Written(f"{n:,} claims", (out,))

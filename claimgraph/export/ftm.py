@@ -4,6 +4,11 @@ Actors become Person, Organization, Company or PublicBody; ties become Membershi
 Payment or UnknownLink, each carrying its source sentences, documents and publishers in `description`,
 `sourceUrl` and `publisher`. ALLEGED activities become topics on the actor. Every tie's summary says it is
 a claim read in documents, not an established fact.
+
+A denial is never written as the positive schema. Denials are left out unless the filters keep them
+(`--with-negated`); then each denied tie becomes a `Note` on both actors saying what is denied, by whom,
+with the denying sentences: FtM has no negated link, so the negation lives at the statement level.
+The filters choose the ties, topics and actors written (with filters, only the actors the kept claims name).
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from typing import Any
 
 from followthemoney import model, registry
 
+from claimgraph.export import Written, text_out
+from claimgraph.filters import Filters
 from claimgraph.store import Store
 
 SCHEMA_BY_TYPE = {"Person": "Person", "State": "PublicBody", "Agency": "PublicBody", "Company": "Company",
@@ -25,28 +32,45 @@ ACTIVITY_TOPICS = {  # ONTOLOGY.md section 4; topics this FtM version lacks fall
 }
 
 
-def records(store: Store) -> Iterator[dict[str, Any]]:
+def records(store: Store, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
+    filters = filters or Filters()
     topics: dict[str, set[str]] = {}
-    for claim in store.claims():
-        if claim["relation"] == "ALLEGED" and not claim["negated"]:  # "X was never charged with Y" is no topic
-            activity = claim["object_id"].split(":", 1)[1]
-            topic = ACTIVITY_TOPICS.get(activity)
+    for claim in store.claims(filters, keep_denials=False):  # "X was never charged with Y" is no topic
+        if claim["relation"] == "ALLEGED":
+            topic = ACTIVITY_TOPICS.get(claim["object_id"].split(":", 1)[1])
             if topic:
                 topics.setdefault(claim["subject_id"], set()).add(registry.topic.clean(topic) or "crime")
     proxies: dict[str, Any] = {}
-    for entity in store.entities():
+    for entity in store.entities_named(filters):
         proxy = _actor(entity, topics.get(entity["entity_id"], set()))
         proxies[entity["entity_id"]] = proxy
         yield proxy.to_dict()
-    for tie in store.tie_rows(negated=False):  # a denial is never written as the positive schema
+    for tie in store.tie_rows(filters):
         subject_id, relation, object_id = tie["subject_id"], tie["relation"], tie["object_id"]
         if subject_id not in proxies or object_id not in proxies:
             continue
         evidence = store.evidence(subject_id, relation, object_id) or store.evidence(object_id, relation, subject_id)
-        evidence = [e for e in evidence if not e["negated"]]
-        link = _link(proxies[subject_id], relation, proxies[object_id], evidence)
-        if link is not None:
+        asserted = [e for e in evidence if not e["negated"]]
+        if tie["claims"] > 0:
+            link = _link(proxies[subject_id], relation, proxies[object_id], asserted)
             yield link.to_dict()
+        if filters.negated and tie["contradicting_claims"] > 0:
+            denials = [e for e in evidence if e["negated"]]
+            yield _denial(proxies[subject_id], relation, proxies[object_id], denials).to_dict()
+
+
+def _denial(subject: Any, relation: str, obj: Any, evidence: list[dict[str, Any]]) -> Any:
+    """A denied tie as a Note on both actors: the negation is stated, never drawn as a link."""
+    proxy = model.make_entity("Note")
+    proxy.id = f"cg-denial-{subject.id}-{relation}-{obj.id}"
+    proxy.add("entity", [subject.id, obj.id])
+    sources = sorted({e["doc_id"] for e in evidence})
+    proxy.add("name", f"Denied: {subject.caption} {relation.lower().replace('_', ' ')} {obj.caption}")
+    proxy.add("summary", f"{len(evidence)} sentence(s) in {len(sources)} document(s) deny that {subject.caption} "
+                         f"{relation.lower().replace('_', ' ')} {obj.caption} (a denial, not a link)")
+    proxy.add("description", "\n".join(_quote(e) for e in evidence[:20]))
+    proxy.add("publisher", sources, quiet=True)
+    return proxy
 
 
 def _actor(entity: dict[str, Any], topics: set[str]) -> Any:
@@ -101,10 +125,10 @@ def _quote(evidence: dict[str, Any]) -> str:
     return f"{who}: \"{' '.join(evidence['sentence'].split())}\"{flags} ({evidence['doc_id']})"
 
 
-def write(store: Store, path: str) -> int:
+def write(store: Store, filters: Filters, path: str) -> Written:
     count = 0
-    with open(path, "w", encoding="utf-8") as out:
-        for record in records(store):
+    with text_out(path) as out:
+        for record in records(store, filters):
             out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
             count += 1
-    return count
+    return Written(f"{count:,} FollowTheMoney entities", (path,))

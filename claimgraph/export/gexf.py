@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import igraph as ig
+from claimgraph.export import Written, annotated_graph
+from claimgraph.filters import Filters
+from claimgraph.store import Store
 
 NODE_ATTRS = [("type", "string"), ("country", "string"), ("degree", "integer"), ("strength", "double"),
               ("betweenness", "double"), ("pagerank", "double"), ("community", "integer"),
               ("community_label", "string")]
 EDGE_ATTRS = [("relation", "string"), ("claims", "integer"), ("sources", "integer"), ("hedged_share", "double"),
-              ("contradictions", "integer"), ("first_seen", "string"), ("last_seen", "string")]
+              ("contradicting_claims", "integer"), ("contradicting_sources", "integer"), ("denied", "boolean"),
+              ("first_seen", "string"), ("last_seen", "string")]
 
 
-def write(graph: ig.Graph, path: str) -> None:
+def write(store: Store, filters: Filters, path: str) -> Written:
+    graph = annotated_graph(store, filters)
     root = ET.Element("gexf", {"xmlns": "http://gexf.net/1.3", "version": "1.3"})
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "claimgraph"
@@ -37,8 +41,11 @@ def write(graph: ig.Graph, path: str) -> None:
             "weight": str(edge["sources"])})
         values = ET.SubElement(element, "attvalues")
         for number, (name, _) in enumerate(EDGE_ATTRS):
-            ET.SubElement(values, "attvalue", {"for": str(number), "value": str(edge[name])})
+            value = edge[name]
+            ET.SubElement(values, "attvalue", {"for": str(number),
+                                               "value": str(value).lower() if isinstance(value, bool) else str(value)})
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    return Written(f"{graph.vcount()} actors and {graph.ecount()} ties", (path,))
 
 
 def _attributes(parent: ET.Element, kind: str, attrs: list[tuple[str, str]]) -> None:

@@ -12,10 +12,15 @@ from pathlib import Path
 
 import igraph as ig
 
+from claimgraph.export import Written, annotated_graph
+from claimgraph.filters import Filters
+from claimgraph.store import Store
+
 LABELS = {"Person": "Person", "State": "State", "Agency": "Agency", "Company": "Company", "Place": "Place"}
 
 
-def write(graph: ig.Graph, folder: str) -> list[Path]:
+def write(store: Store, filters: Filters, folder: str) -> Written:
+    graph = annotated_graph(store, filters)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     nodes, rels, script = out / "entities.csv", out / "ties.csv", out / "import.cypher"
@@ -28,11 +33,12 @@ def write(graph: ig.Graph, folder: str) -> list[Path]:
     with rels.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow([":START_ID", ":END_ID", ":TYPE", "claims:int", "sources:int", "hedgedShare:float",
-                         "contradictions:int", "firstSeen", "lastSeen"])
+                         "contradictingClaims:int", "contradictingSources:int", "denied:boolean", "firstSeen",
+                         "lastSeen"])
         for e in graph.es:
             writer.writerow([graph.vs[e.source]["entity_id"], graph.vs[e.target]["entity_id"], e["relation"],
-                             e["claims"], e["sources"], e["hedged_share"], e["contradictions"], e["first_seen"],
-                             e["last_seen"]])
+                             e["claims"], e["sources"], e["hedged_share"], e["contradicting_claims"],
+                             e["contradicting_sources"], str(e["denied"]).lower(), e["first_seen"], e["last_seen"]])
     lines = ["// claimgraph: ties are claims read in documents, not established facts.",
              "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.entityId IS UNIQUE;"]
     for v in graph.vs:
@@ -42,13 +48,15 @@ def write(graph: ig.Graph, folder: str) -> list[Path]:
         lines.append(f"MERGE (a:Actor {{entityId: {json.dumps(v['entity_id'])}}}) SET a:{label}, a += {_map(props)};")
     for e in graph.es:
         props = {"claims": e["claims"], "sources": e["sources"], "hedgedShare": e["hedged_share"],
-                 "contradictions": e["contradictions"], "firstSeen": e["first_seen"], "lastSeen": e["last_seen"]}
+                 "contradictingClaims": e["contradicting_claims"],
+                 "contradictingSources": e["contradicting_sources"], "denied": e["denied"],
+                 "firstSeen": e["first_seen"], "lastSeen": e["last_seen"]}
         lines.append(
             f"MATCH (s:Actor {{entityId: {json.dumps(graph.vs[e.source]['entity_id'])}}}), "
             f"(o:Actor {{entityId: {json.dumps(graph.vs[e.target]['entity_id'])}}}) "
             f"MERGE (s)-[r:{e['relation']}]->(o) SET r += {_map(props)};")
     script.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [nodes, rels, script]
+    return Written(f"{graph.vcount()} actors and {graph.ecount()} ties", (str(nodes), str(rels), str(script)))
 
 
 def _get(vertex: ig.Vertex, name: str, default: object) -> object:

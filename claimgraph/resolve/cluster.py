@@ -54,17 +54,24 @@ class Proto:
 class Merge:
     a: str
     b: str
-    rule: str
+    rule: str  # the rule, or the user judgement, that joined them
     names: tuple[str, str]
+    docs: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # where each side's names were read
 
 
 class UnionFind:
-    """Union-find that also tracks, per cluster, its gazetteer anchors and countries (for merge vetoes)."""
+    """Union-find that also tracks, per cluster, its gazetteer anchors and countries (for merge vetoes) and the
+    keys a user judged apart from it (a split: no rule joins them again)."""
 
-    def __init__(self, protos: dict[str, Proto]):
+    def __init__(self, protos: dict[str, Proto], apart: Iterable[tuple[str, str]] = ()):
         self.parent = {k: k for k in protos}
         self.anchors = {k: frozenset({k}) if p.anchored else frozenset() for k, p in protos.items()}
         self.countries = {k: frozenset({p.country}) if p.country else frozenset() for k, p in protos.items()}
+        self.blocked: dict[str, set[str]] = defaultdict(set)
+        for a, b in apart:
+            if a in self.parent and b in self.parent:
+                self.blocked[a].add(b)
+                self.blocked[b].add(a)
 
     def find(self, key: str) -> str:
         root = key
@@ -80,7 +87,11 @@ class UnionFind:
             return True
         two_anchors = self.anchors[ra] and self.anchors[rb] and self.anchors[ra] != self.anchors[rb]
         two_countries = self.countries[ra] and self.countries[rb] and not self.countries[ra] & self.countries[rb]
-        return not (two_anchors or two_countries)
+        return not (two_anchors or two_countries or self.judged_apart(a, b))
+
+    def judged_apart(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        return ra != rb and any(self.find(k) == rb for k in self.blocked.get(ra, ()))
 
     def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -91,32 +102,24 @@ class UnionFind:
         self.parent[rb] = ra
         self.anchors[ra] = self.anchors[ra] | self.anchors.pop(rb)
         self.countries[ra] = self.countries[ra] | self.countries.pop(rb)
+        if rb in self.blocked:
+            self.blocked[ra] |= self.blocked.pop(rb)
         return True
 
-    def separate(self, keys: Iterable[str], protos: dict[str, Proto]) -> None:
-        """Undo merges: every key given becomes an entity of its own (a user's split)."""
-        keys = [k for k in keys if k in self.parent]
-        members = {k for k in self.parent if self.find(k) in {self.find(x) for x in keys}}
-        for k in members:
-            self.parent[k] = k
-            proto = protos[k]
-            self.anchors[k] = frozenset({k}) if proto.anchored else frozenset()
-            self.countries[k] = frozenset({proto.country}) if proto.country else frozenset()
-        rest = sorted(members - set(keys))
-        for k in rest[1:]:  # keys of the entity that the split did not name stay together
-            self.union(rest[0], k)
 
-
-def cluster(protos: dict[str, Proto]) -> tuple[UnionFind, list[Merge]]:
-    """Automatic merges over all protos; returns the union-find and the evidence of each merge."""
-    uf = UnionFind(protos)
-    merges: list[Merge] = []
+def cluster(protos: dict[str, Proto], uf: UnionFind | None = None,
+            merges: list[Merge] | None = None) -> tuple[UnionFind, list[Merge]]:
+    """Automatic merges over all protos (after the user's, when `uf` carries them); returns the union-find and
+    the evidence of each merge."""
+    uf = uf or UnionFind(protos)
+    merges = merges if merges is not None else []
 
     def merge(a: Proto, b: Proto, rule: str) -> None:
         if a.key == b.key or a.family != b.family or not uf.compatible(a.key, b.key):
             return
         if uf.union(a.key, b.key):
-            merges.append(Merge(a.key, b.key, rule, (a.best_name, b.best_name)))
+            merges.append(Merge(a.key, b.key, rule, (a.best_name, b.best_name),
+                                (tuple(sorted(a.docs)), tuple(sorted(b.docs)))))
 
     for proto in list(protos.values()):  # a name the gazetteer knows joins that gazetteer entry
         if proto.hint and proto.hint in protos:

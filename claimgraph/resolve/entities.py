@@ -69,8 +69,19 @@ def protos_from(mention_rows: Iterable[tuple], endpoint_keys: Iterable[str]) -> 
 
 
 def resolve(protos: dict[str, Proto], judgements: Sequence[Judgement] = ()) -> Resolution:
-    uf, merges = cluster(protos)
-    renames = _apply(uf, protos, judgements)
+    """Entities from protos: the user's merges first, then the automatic rules (which never join what a user
+    judged apart), then the user's names and types."""
+    judged = _pair_states(judgements)
+    uf = UnionFind(protos, [pair for pair, j in judged.items() if j.kind == "split"])
+    merges: list[Merge] = []
+    for (a, b), judgement in sorted(judged.items(), key=lambda item: item[1].made_at):
+        joinable = judgement.kind == "merge" and a in protos and b in protos and not uf.judged_apart(a, b)
+        if joinable and uf.union(a, b):
+            merges.append(Merge(a, b, f"user judgement by {judgement.user} at {judgement.made_at}",
+                                (protos[a].best_name, protos[b].best_name),
+                                (tuple(sorted(protos[a].docs)), tuple(sorted(protos[b].docs)))))
+    uf, merges = cluster(protos, uf, merges)
+    fixes = _fixes(uf, protos, judgements)
     members: dict[str, list[str]] = defaultdict(list)
     for key in protos:
         members[uf.find(key)].append(key)
@@ -83,30 +94,33 @@ def resolve(protos: dict[str, Proto], judgements: Sequence[Judgement] = ()) -> R
         eid = entity_id(keys[0])
         for key in keys:
             key_to_id[key] = eid
-        entities.append(_entity(eid, [protos[k] for k in keys], renames.get(root),
-                                [m for m in merges_by_root[root] if uf.find(m.b) == root]))
+        entities.append(_entity(eid, [protos[k] for k in keys], fixes.get(root, {}), merges_by_root[root]))
     return Resolution(entities, key_to_id, merges)
 
 
-def _apply(uf: UnionFind, protos: dict[str, Proto], judgements: Sequence[Judgement]) -> dict[str, str]:
-    """Re-apply the user's judgements in the order they were made; returns name overrides per root."""
-    names: dict[str, str] = {}
-    for judgement in sorted(judgements, key=lambda j: j.at):
+def _pair_states(judgements: Sequence[Judgement]) -> dict[tuple[str, str], Judgement]:
+    """The latest merge, split or unsure judgement on each pair of keys."""
+    state: dict[tuple[str, str], Judgement] = {}
+    for judgement in sorted(judgements, key=lambda j: j.made_at):
+        if judgement.kind in ("merge", "split", "unsure"):
+            for a, b in judgement.pairs():
+                state[(min(a, b), max(a, b))] = judgement
+    return state
+
+
+def _fixes(uf: UnionFind, protos: dict[str, Proto], judgements: Sequence[Judgement]) -> dict[str, dict[str, str]]:
+    """Renames and retypes per cluster root, the latest winning."""
+    fixes: dict[str, dict[str, str]] = defaultdict(dict)
+    for judgement in sorted(judgements, key=lambda j: j.made_at):
         keys = [k for k in judgement.keys if k in protos]
-        if not keys:
-            continue
-        if judgement.kind == "merge":
-            others = [k for k in judgement.other if k in protos]
-            for key in keys[1:] + others:
-                uf.union(keys[0], key)
-        elif judgement.kind == "split":
-            uf.separate(keys, protos)
-        elif judgement.kind == "rename" and judgement.name:
-            names[uf.find(keys[0])] = judgement.name
-    return {uf.find(k): v for k, v in names.items() if k in uf.parent} | names
+        if keys and judgement.kind == "rename" and judgement.name:
+            fixes[uf.find(keys[0])]["name"] = judgement.name
+        elif keys and judgement.kind == "retype" and judgement.value:
+            fixes[uf.find(keys[0])]["type"] = judgement.value
+    return fixes
 
 
-def _entity(eid: str, protos: list[Proto], rename: str | None, merges: list[Merge]) -> dict:
+def _entity(eid: str, protos: list[Proto], fixes: dict[str, str], merges: list[Merge]) -> dict:
     lex = load()
     anchored = [p for p in protos if p.anchored]
     names: Counter[str] = Counter()
@@ -119,17 +133,24 @@ def _entity(eid: str, protos: list[Proto], rename: str | None, merges: list[Merg
         types[proto.type] += sum(proto.names.values()) or 1
         if proto.country:
             countries[proto.country] += 1
-    if rename:
-        name = rename
+    if fixes.get("name"):
+        name = fixes["name"]
     elif anchored and anchored[0].key in lex.actors:
         name = lex.actors[anchored[0].key].name
     else:
         name = max(names, key=lambda n: (names[n], len(n), n))
-    etype = anchored[0].type if anchored else types.most_common(1)[0][0]
-    attributes = {"keys": [p.key for p in protos],
-                  "merges": [{"rule": m.rule, "names": list(m.names)} for m in merges]}
-    if rename:
+    etype = fixes.get("type") or (anchored[0].type if anchored else types.most_common(1)[0][0])
+    attributes: dict = {
+        "keys": [p.key for p in protos],
+        # each key: the names one document's reading joined (a name and its later short forms, pronouns aside)
+        "names_by_key": {p.key: {"names": sorted(n for n in p.names if n), "docs": sorted(p.docs),
+                                 "gazetteer": p.anchored} for p in protos},
+        "merges": [{"rule": m.rule, "names": list(m.names), "docs": [list(m.docs[0]), list(m.docs[1])]}
+                   for m in merges]}
+    if fixes.get("name"):
         attributes["renamed"] = True
+    if fixes.get("type"):
+        attributes["retyped"] = True
     return {"entity_id": eid, "name": name, "type": etype, "aliases": sorted(set(names) - {""}),
             "country": countries.most_common(1)[0][0] if countries else None,
             "attributes": json.dumps(attributes, ensure_ascii=False), "doc_ids": sorted(docs)}

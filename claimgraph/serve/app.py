@@ -10,18 +10,29 @@ from contextlib import contextmanager
 from importlib import resources
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from claimgraph.analyse.graph import Graph
-from claimgraph.errors import ClaimgraphError, StoreError
+from claimgraph.errors import ClaimgraphError, InputError, StoreError
+from claimgraph.filters import Filters
 from claimgraph.store import Store
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
-RELATIONS = ("COOPERATES_WITH", "SUPPORTS", "FUNDS", "ARMS", "TRADES_WITH", "TRAFFICS_WITH", "CONTROLS",
-             "MEMBER_OF", "ASSOCIATED_WITH", "FAMILY", "OPPOSES", "OPERATES_IN")
+
+
+def filters(kind: list[str] = Query(default=[]), min_sources: int = 1, no_hedged: bool = False,  # noqa: B008
+            with_negated: bool = False, since: str | None = None, until: str | None = None,
+            doc: list[str] = Query(default=[]), min_confidence: float = 0.0) -> Filters:  # noqa: B008
+    """The CLI's filters, with its names and defaults (no denial-only ties unless with_negated); a bad value
+    answers 422 with the allowed values."""
+    try:
+        return Filters(kinds=tuple(kind), min_sources=min_sources, hedged=not no_hedged, negated=with_negated,
+                       since=since, until=until, doc_ids=tuple(doc), min_confidence=min_confidence)
+    except InputError as err:
+        raise HTTPException(422, str(err)) from err
 
 
 def create_app(db: str) -> FastAPI:
@@ -46,8 +57,10 @@ def create_app(db: str) -> FastAPI:
             finally:
                 store.close()
 
-    def full_graph(store: Store) -> Graph:
-        stamp = os.stat(db).st_mtime_ns
+    def graph_of(store: Store, chosen: Filters) -> Graph:
+        if not chosen.is_default:
+            return Graph.from_store(store, chosen)
+        stamp = os.stat(db).st_mtime_ns  # the unfiltered graph, kept while the file is unchanged
         if stamp not in graphs:
             graphs.clear()
             graphs[stamp] = Graph.from_store(store)
@@ -73,14 +86,10 @@ def create_app(db: str) -> FastAPI:
             return store.stats()
 
     @app.get("/api/graph")
-    def graph(kind: list[str] = Query(default=[]), min_sources: int = 1, hide_hedged: bool = False,  # noqa: B008
-              with_negated: bool = False, community: int | None = None, since: str | None = None,
-              until: str | None = None, doc: list[str] = Query(default=[])) -> dict[str, Any]:  # noqa: B008
+    def graph(chosen: Filters = Depends(filters), community: int | None = None) -> dict[str, Any]:  # noqa: B008
         """Nodes (with stored positions, size and community) and edges (ties) that pass the filters."""
-        kinds = tuple(k.upper() for k in kind if k.upper() in RELATIONS)
         with opened() as store:
-            ties = store.tie_rows(kinds=kinds, min_sources=min_sources, hedged=not hide_hedged,
-                                  negated=with_negated, since=since, until=until, doc_ids=tuple(doc))
+            ties = store.tie_rows(chosen)
             layout = store.layout()
             entities = {e["entity_id"]: e for e in store.entities()}
         if community is not None:
@@ -98,7 +107,9 @@ def create_app(db: str) -> FastAPI:
         edges = [{"id": tie_id(t["subject_id"], t["relation"], t["object_id"]), "source": t["subject_id"],
                   "target": t["object_id"], "relation": t["relation"], "claims": t["claims"],
                   "sources": t["sources"], "hedged_share": float(t["hedged_share"]),
-                  "contradictions": int(t["contradictions"])} for t in ties]
+                  "contradicting_claims": int(t["contradicting_claims"]),
+                  "contradicting_sources": int(t["contradicting_sources"]), "denied": bool(t["denied"])}
+                 for t in ties]
         return {"nodes": nodes, "edges": edges}
 
     @app.get("/api/entities")
@@ -110,19 +121,20 @@ def create_app(db: str) -> FastAPI:
         return [_entity_summary(e) for e in found]
 
     @app.get("/api/entities/{entity_id}")
-    def entity(entity_id: str) -> dict[str, Any]:
+    def entity(entity_id: str, chosen: Filters = Depends(filters)) -> dict[str, Any]:  # noqa: B008
         with opened() as store:
             found = store.entity(entity_id)
             if found is None:
                 raise HTTPException(404, "no such entity")
-            ties = store.ties_of(entity_id)
+            ties = store.ties_of(entity_id, chosen)
         grouped: dict[str, list[dict[str, Any]]] = {}
         for t in ties:
             grouped.setdefault(t["relation"], []).append({
                 "id": tie_id(t["subject_id"], t["relation"], t["object_id"]),
                 "subject": t["subject_name"], "object": t["object_name"] or t["object_id"].removeprefix("activity:"),
                 "claims": t["claims"], "sources": t["sources"], "hedged_share": float(t["hedged_share"]),
-                "contradictions": int(t["contradictions"])})
+                "contradicting_claims": int(t["contradicting_claims"]),
+                "contradicting_sources": int(t["contradicting_sources"])})
         return {**_entity_summary(found), "ties": grouped}
 
     @app.get("/api/ties/{tie}")
@@ -143,10 +155,11 @@ def create_app(db: str) -> FastAPI:
                 "claims": claims}
 
     @app.get("/api/path")
-    def path(a: str, b: str, k: int = 1) -> dict[str, Any]:
+    def path(a: str, b: str, k: int = Query(1, ge=1, le=10),  # noqa: B008
+             chosen: Filters = Depends(filters)) -> dict[str, Any]:  # noqa: B008
         with opened() as store:
             try:
-                found = full_graph(store).paths(a, b, k=max(1, min(k, 10)))
+                found = graph_of(store, chosen).paths(a, b, k=k)
             except ClaimgraphError as err:
                 raise HTTPException(404, str(err)) from err
         return {"paths": [{"hops": [vars(h) for h in hops]} for hops in found]}

@@ -13,7 +13,16 @@ import duckdb
 import pyarrow as pa
 
 from claimgraph.errors import StoreError
-from claimgraph.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION, SOURCE, SYMMETRIC_SQL, ties_query
+from claimgraph.filters import Filters
+from claimgraph.store.schema import (
+    ASSERTING_SOURCES,
+    DDL,
+    DENYING_SOURCES,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SYMMETRIC_SQL,
+    ties_query,
+)
 
 DEFAULT_DB = "claimgraph.duckdb"
 
@@ -23,7 +32,7 @@ CLAIM_COLS = ["claim_id", "doc_id", "subject_id", "subject_text", "relation", "o
               "trigger", "sentence", "char_start", "char_end", "attributed_to_id", "attributed_to_text", "hedged",
               "negated", "time", "confidence", "extractor", "subject_key", "object_key", "attributed_to_key"]
 LAYOUT_COLS = ["entity_id", "x", "y", "pagerank", "degree", "community", "community_label"]
-JUDGEMENT_COLS = ["judgement_id", "kind", "keys", "other", "name", "note", "made_at"]
+JUDGEMENT_COLS = ["judgement_id", "kind", "keys", "other", "name", "note", "made_at", "value", "user"]
 ENTITY_COLS = ["entity_id", "name", "type", "aliases", "country", "attributes", "doc_ids"]
 
 
@@ -58,8 +67,19 @@ class Store:
         except duckdb.Error as err:
             raise StoreError(f"cannot open {path}: {str(err).splitlines()[0]}") from err
         store = cls(conn, path)
+        if read_only and exists and store._outdated():  # upgrade once through a writable connection
+            conn.close()
+            cls.open(path).close()
+            return cls.open(path, read_only=True)
         store._check(exists)
         return store
+
+    def _outdated(self) -> bool:
+        try:
+            row = self._first("SELECT value FROM meta WHERE key = 'schema_version'")
+        except duckdb.Error:
+            return False
+        return row is not None and int(row[0]) < SCHEMA_VERSION
 
     def _check(self, existed: bool) -> None:
         tables = {r[0] for r in self.conn.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -67,7 +87,7 @@ class Store:
             self.conn.close()
             raise StoreError(f"{self.path} is a DuckDB file but not a claimgraph store")
         if "meta" in tables:
-            row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            row = self._first("SELECT value FROM meta WHERE key = 'schema_version'")
             if row is None:
                 self.conn.close()
                 raise StoreError(f"{self.path} is not a claimgraph store (no schema version)")
@@ -199,18 +219,24 @@ class Store:
             return []
         return list(json.loads(rows[0][0]).get("keys", []))
 
-    def claims(self, *, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+    def claims(self, filters: Filters | None = None, *, keep_denials: bool = True) -> Iterator[dict[str, Any]]:
+        """The claims that pass the filters (denied claims too, flagged, unless keep_denials is False)."""
+        where, params = (filters or Filters()).claim_where(keep_denials=keep_denials)
         cur = self.conn.execute(
-            """SELECT c.*, s.name AS subject_name, s.type AS subject_type, s.aliases AS subject_aliases,
+            f"""SELECT c.*, s.name AS subject_name, s.type AS subject_type, s.aliases AS subject_aliases,
                        o.name AS object_name, o.type AS object_type, o.aliases AS object_aliases,
                        a.name AS attributed_name
-                FROM claims c
+                FROM claims c JOIN documents d USING (doc_id)
                 LEFT JOIN entities s ON s.entity_id = c.subject_id
                 LEFT JOIN entities o ON o.entity_id = c.object_id
                 LEFT JOIN entities a ON a.entity_id = c.attributed_to_id
-                WHERE c.confidence >= ?
-                ORDER BY c.doc_id, c.char_start, c.claim_id""", [min_confidence])
+                WHERE {where}
+                ORDER BY c.doc_id, c.char_start, c.claim_id""", params)
         yield from _dicts(cur)
+
+    def entities_named(self, filters: Filters) -> list[dict[str, Any]]:
+        """Every entity (default filters), or those a claim passing the filters names (subject, object, source)."""
+        return self.table("entities", filters).to_pylist()
 
     def entities(self) -> Iterator[dict[str, Any]]:
         cur = self.conn.execute("SELECT * FROM entities ORDER BY name, entity_id")
@@ -230,77 +256,72 @@ class Store:
                ORDER BY len(doc_ids) DESC, name LIMIT 20""", [name, name])
         return list(_dicts(cur))
 
-    def ties_of(self, entity_id: str) -> list[dict[str, Any]]:
-        cur = self.conn.execute(
-            """SELECT t.*, s.name AS subject_name, o.name AS object_name FROM ties t
-               LEFT JOIN entities s ON s.entity_id = t.subject_id
-               LEFT JOIN entities o ON o.entity_id = t.object_id
-               WHERE t.subject_id = ? OR t.object_id = ?
-               ORDER BY t.sources DESC, t.claims DESC, t.relation, o.name""", [entity_id, entity_id])
-        return list(_dicts(cur))
+    def ties_of(self, entity_id: str, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """An entity's ties (its ALLEGED activities too) among the claims that pass the filters."""
+        rows = self.table("ties", filters, entity_id=entity_id).to_pylist()
+        names = self._names({r["subject_id"] for r in rows} | {r["object_id"] for r in rows})
+        for row in rows:
+            row["subject_name"], row["object_name"] = names.get(row["subject_id"]), names.get(row["object_id"])
+        rows.sort(key=lambda t: (-t["sources"], -t["claims"], t["relation"], t["object_name"] or t["object_id"]))
+        return rows
 
-    def strongest_ties(self, limit: int = 10, kinds: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    def _names(self, ids: set[str]) -> dict[str, str]:
+        if not ids:
+            return {}
+        self._register("wanted_ids", [{"entity_id": i} for i in ids], ["entity_id"])
+        try:
+            return dict(self.conn.execute("SELECT entity_id, name FROM entities "
+                                          "WHERE entity_id IN (SELECT entity_id FROM wanted_ids)").fetchall())
+        finally:
+            self.conn.unregister("wanted_ids")
+
+    def strongest_ties(self, limit: int = 10, filters: Filters | None = None) -> list[dict[str, Any]]:
         """The ties with most asserting sources; ties between actors (cooperation, support, funding, arms,
-        trade, control, opposition) before positions, memberships, family and presence."""
-        kind_filter = f"AND t.relation IN ({', '.join('?' for _ in kinds)})" if kinds else ""
-        cur = self.conn.execute(
-            f"""SELECT t.*, s.name AS subject_name, o.name AS object_name FROM ties t
-               LEFT JOIN entities s ON s.entity_id = t.subject_id
-               LEFT JOIN entities o ON o.entity_id = t.object_id
-               WHERE t.relation <> 'ALLEGED' AND t.claims > 0 {kind_filter}
-               ORDER BY CASE WHEN t.relation IN ('MEMBER_OF', 'OPERATES_IN', 'FAMILY') THEN 1 ELSE 0 END,
-                        t.sources DESC, t.claims DESC, t.confidence DESC, s.name, o.name LIMIT ?""",
-            [*kinds, limit])
-        return list(_dicts(cur))
+        trade, control, opposition) before positions, memberships, family and presence. A tie only denials
+        name is never among them, whatever the filters."""
+        ties = [t for t in self.tie_rows(filters) if t["claims"] > 0]
+        names = self._names({t["subject_id"] for t in ties} | {t["object_id"] for t in ties})
+        for tie in ties:
+            tie["subject_name"], tie["object_name"] = names.get(tie["subject_id"]), names.get(tie["object_id"])
+        ties.sort(key=lambda t: (t["relation"] in ("MEMBER_OF", "OPERATES_IN", "FAMILY"), -t["sources"],
+                                 -t["claims"], -(t["confidence"] or 0), t["subject_name"] or "",
+                                 t["object_name"] or ""))
+        return ties[:limit]
 
-    def evidence(self, subject_id: str, relation: str, object_id: str) -> list[dict[str, Any]]:
+    def evidence(self, subject_id: str, relation: str, object_id: str,
+                 filters: Filters | None = None) -> list[dict[str, Any]]:
+        """The sentences behind one tie that pass the filters, denials included (flagged `negated`); a symmetric
+        kind's claims in either direction."""
+        where, params = (filters or Filters()).claim_where(keep_denials=True)
         cur = self.conn.execute(
-            """SELECT c.doc_id, c.sentence, c.char_start, c.char_end, c.trigger, c.hedged, c.negated, c.time,
+            f"""SELECT c.doc_id, c.sentence, c.char_start, c.char_end, c.trigger, c.hedged, c.negated, c.time,
                       c.confidence, a.name AS attributed_to
-               FROM claims c LEFT JOIN entities a ON a.entity_id = c.attributed_to_id
-               WHERE c.subject_id = ? AND c.relation = ? AND c.object_id = ?
-               ORDER BY c.doc_id, c.char_start""", [subject_id, relation, object_id])
+               FROM claims c JOIN documents d USING (doc_id) LEFT JOIN entities a ON a.entity_id = c.attributed_to_id
+               WHERE c.relation = ? AND ((c.subject_id = ? AND c.object_id = ?)
+                     OR (c.relation IN {SYMMETRIC_SQL} AND c.subject_id = ? AND c.object_id = ?)) AND {where}
+               ORDER BY c.doc_id, c.char_start""", [relation, subject_id, object_id, object_id, subject_id, *params])
         return list(_dicts(cur))
 
     # --- graph ------------------------------------------------------------------------------------------
 
-    def tie_rows(self, *, kinds: Sequence[str] | None = None, min_sources: int = 1, hedged: bool = True,
-                 negated: bool = False, since: str | None = None, until: str | None = None,
-                 doc_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
-        """Ties among the claims that pass the filters (the `ties` view, recomputed on a subset)."""
-        where = ["c.relation <> 'ALLEGED'"]
-        params: list[Any] = []
-        if kinds:
-            where.append(f"c.relation IN ({', '.join('?' for _ in kinds)})")
-            params += list(kinds)
-        if not hedged:
-            where.append("NOT c.hedged")
-        if not negated:
-            where.append("NOT c.negated")
-        if since:
-            where.append("d.published >= ?")
-            params.append(since)
-        if until:
-            where.append("d.published <= ?")
-            params.append(until)
-        if doc_ids:
-            where.append(f"c.doc_id IN ({', '.join('?' for _ in doc_ids)})")
-            params += list(doc_ids)
-        query = ties_query(" AND ".join(where), f"count(DISTINCT {SOURCE}) >= ?") + " ORDER BY 1, 2, 3"
-        cur = self.conn.execute(query, [*params, min_sources])
-        return list(_dicts(cur))
+    def tie_rows(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Ties among the claims that pass the filters (the `ties` view, recomputed on a subset). Denials are
+        counted on the ties they contradict; a tie only denials name is kept only with `filters.negated`."""
+        return self.table("ties", filters).to_pylist()
 
-    def claims_of(self, entity_id: str) -> list[dict[str, Any]]:
-        """Every claim naming the entity, with its document's date, oldest first (a timeline)."""
+    def claims_of(self, entity_id: str, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Every claim naming the entity that passes the filters (denials too, flagged), with its document's
+        date, oldest first (a timeline)."""
+        where, params = (filters or Filters()).claim_where(keep_denials=True)
         cur = self.conn.execute(
-            """SELECT c.*, d.published, d.title, s.name AS subject_name, o.name AS object_name,
+            f"""SELECT c.*, d.published, d.title, s.name AS subject_name, o.name AS object_name,
                       o.type AS object_type, a.name AS attributed_name
                FROM claims c JOIN documents d USING (doc_id)
                LEFT JOIN entities s ON s.entity_id = c.subject_id
                LEFT JOIN entities o ON o.entity_id = c.object_id
                LEFT JOIN entities a ON a.entity_id = c.attributed_to_id
-               WHERE c.subject_id = ? OR c.object_id = ?
-               ORDER BY d.published NULLS LAST, c.doc_id, c.char_start""", [entity_id, entity_id])
+               WHERE (c.subject_id = ? OR c.object_id = ?) AND {where}
+               ORDER BY d.published NULLS LAST, c.doc_id, c.char_start""", [entity_id, entity_id, *params])
         return list(_dicts(cur))
 
     def layout(self) -> dict[str, dict[str, Any]]:
@@ -335,26 +356,72 @@ class Store:
             [relation, subject_id, object_id, object_id, subject_id])
         return list(_dicts(cur))
 
-    def copy_parquet(self, table: str, path: str) -> None:
-        if table not in ("documents", "entities", "claims", "ties", "mentions"):
-            raise ValueError(table)
-        self.conn.execute(f"COPY (SELECT * FROM {table}) TO '{path}' (FORMAT parquet)")
+    def _first(self, query: str) -> tuple | None:
+        """The first row of a query, its result read to the end (DuckDB refuses other work on a connection
+        with an unfinished result)."""
+        rows = self.conn.execute(query).fetchall()
+        return rows[0] if rows else None
+
+    def _arrow(self, query: str, params: list[Any] | None = None) -> pa.Table:
+        """A query's result as Arrow, read on a cursor of its own (no copy through Python rows)."""
+        cursor = self.conn.cursor()
+        try:
+            return cursor.sql(query, params=params).to_arrow_table()
+        finally:
+            cursor.close()
+
+    def table(self, name: str, filters: Filters | None = None, *, entity_id: str | None = None) -> pa.Table:
+        """One table as Arrow, restricted by the filters: `claims` (denials kept, flagged), `ties` (as
+        tie_rows; with entity_id, that entity's ties and activities), `entities` (those the kept claims name),
+        `documents` (those holding a kept claim)."""
+        filters = filters or Filters()
+        if name == "ties":
+            where, params = filters.claim_where(keep_denials=True)
+            if entity_id is None:
+                where = f"c.relation <> 'ALLEGED' AND {where}"
+            else:
+                where = f"(c.subject_id = ? OR c.object_id = ?) AND {where}"
+                params = [entity_id, entity_id, *params]
+            having = f"{ASSERTING_SOURCES} >= ?"
+            if filters.negated:
+                having = f"({having} OR {DENYING_SOURCES} >= ?)"
+            query = ties_query(where, having) + " ORDER BY 1, 2, 3"
+            params += [filters.min_sources] * (2 if filters.negated else 1)
+            return self._arrow(query, params=params)
+        if name == "claims":
+            where, params = filters.claim_where(keep_denials=True)
+            return self._arrow(f"""SELECT c.* FROM claims c JOIN documents d USING (doc_id) WHERE {where}
+                                         ORDER BY c.doc_id, c.char_start, c.claim_id""", params=params)
+        if name in ("entities", "documents") and filters.is_default:
+            order = "name, entity_id" if name == "entities" else "doc_id"
+            return self._arrow(f"SELECT * FROM {name} ORDER BY {order}")
+        where, params = filters.claim_where(keep_denials=filters.negated)
+        kept = f"SELECT {{}} FROM claims c JOIN documents d USING (doc_id) WHERE {where}"
+        if name == "entities":
+            inner = kept.format("unnest([c.subject_id, c.object_id, c.attributed_to_id])")
+            query = f"SELECT * FROM entities WHERE entity_id IN ({inner}) ORDER BY name, entity_id"
+            return self._arrow(query, params=params)
+        if name == "documents":
+            inner = kept.format("c.doc_id")
+            query = f"SELECT * FROM documents WHERE doc_id IN ({inner}) ORDER BY 1"
+            return self._arrow(query, params=params)
+        raise ValueError(f"no table {name!r}")
 
     def stats(self) -> dict[str, Any]:
         one = self.conn.execute
         out: dict[str, Any] = {
-            "documents": one("SELECT count(*) FROM documents").fetchone()[0],  # type: ignore[index]
-            "words": one("SELECT coalesce(sum(words), 0) FROM documents").fetchone()[0],  # type: ignore[index]
-            "mentions": one("SELECT count(*) FROM mentions").fetchone()[0],  # type: ignore[index]
-            "entities": one("SELECT count(*) FROM entities").fetchone()[0],  # type: ignore[index]
-            "claims": one("SELECT count(*) FROM claims").fetchone()[0],  # type: ignore[index]
-            "ties": one("SELECT count(*) FROM ties").fetchone()[0],  # type: ignore[index]
+            "documents": self._first("SELECT count(*) FROM documents")[0],  # type: ignore[index]
+            "words": self._first("SELECT coalesce(sum(words), 0) FROM documents")[0],  # type: ignore[index]
+            "mentions": self._first("SELECT count(*) FROM mentions")[0],  # type: ignore[index]
+            "entities": self._first("SELECT count(*) FROM entities")[0],  # type: ignore[index]
+            "claims": self._first("SELECT count(*) FROM claims")[0],  # type: ignore[index]
+            "ties": self._first("SELECT count(*) FROM ties")[0],  # type: ignore[index]
         }
         out["claims_by_relation"] = dict(one(
             "SELECT relation, count(*) FROM claims GROUP BY relation ORDER BY 2 DESC, 1").fetchall())
         out["entities_by_type"] = dict(one(
             "SELECT type, count(*) FROM entities GROUP BY type ORDER BY 2 DESC, 1").fetchall())
-        out["schema_version"] = int(one("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])  # type: ignore[index]
+        out["schema_version"] = int(self._first("SELECT value FROM meta WHERE key='schema_version'")[0])  # type: ignore[index]
         return out
 
 

@@ -1,19 +1,26 @@
 """Tables of ARCHITECTURE.md. Bump SCHEMA_VERSION with every change and add a migration."""
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SYMMETRIC_SQL = "('COOPERATES_WITH', 'ASSOCIATED_WITH', 'FAMILY', 'TRAFFICS_WITH')"
 
-JUDGEMENTS = """CREATE TABLE IF NOT EXISTS judgements (
+JUDGEMENTS_V1 = """CREATE TABLE IF NOT EXISTS judgements (
     judgement_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, keys VARCHAR[], other VARCHAR[], name VARCHAR,
     note VARCHAR, made_at VARCHAR NOT NULL)"""
+JUDGEMENTS = """CREATE TABLE IF NOT EXISTS judgements (
+    judgement_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, keys VARCHAR[], other VARCHAR[], name VARCHAR,
+    note VARCHAR, made_at VARCHAR NOT NULL, value VARCHAR, "user" VARCHAR)"""
 
 # A tie: claims grouped by (subject, relation, object); a symmetric kind ignores the direction.
 # Corroboration counts distinct sources: the `source` field, else the URL's domain, else the document.
 # `claims` and `sources` count asserting claims only: a denial never corroborates; denials are counted apart
-# (`contradictions`: denying sentences, `contradicting_sources`: distinct publishers denying).
-# One query serves the `ties` view (every claim) and the graph's filtered ties (store.tie_rows).
+# (`contradicting_claims`: denying sentences, `contradicting_sources`: distinct publishers denying).
+# One query serves the `ties` view (every claim) and the filtered ties of every command (store.tie_rows).
 SOURCE = "coalesce(d.source, nullif(regexp_extract(d.url, '^[a-z]+://(?:www\\.)?([^/:]+)', 1), ''), c.doc_id)"
+
+
+ASSERTING_SOURCES = f"count(DISTINCT {SOURCE}) FILTER (WHERE NOT coalesce(c.negated, FALSE))"
+DENYING_SOURCES = f"count(DISTINCT {SOURCE}) FILTER (WHERE coalesce(c.negated, FALSE))"
 
 
 def ties_query(where: str = "TRUE", having: str = "TRUE") -> str:
@@ -26,13 +33,14 @@ def ties_query(where: str = "TRUE", having: str = "TRUE") -> str:
         FROM claims)
     SELECT c.tie_subject AS subject_id, c.relation, c.tie_object AS object_id,
            count(*) FILTER (WHERE NOT coalesce(c.negated, FALSE)) AS claims,
-           count(DISTINCT {SOURCE}) FILTER (WHERE NOT coalesce(c.negated, FALSE)) AS sources,
+           {ASSERTING_SOURCES} AS sources,
            count(DISTINCT c.doc_id) AS documents,
            min(d.published) AS first_seen, max(d.published) AS last_seen,
            coalesce(avg(CASE WHEN c.hedged THEN 1.0 ELSE 0.0 END) FILTER (WHERE NOT coalesce(c.negated, FALSE)),
                     0.0) AS hedged_share,
-           count(*) FILTER (WHERE c.negated) AS contradictions,
-           count(DISTINCT {SOURCE}) FILTER (WHERE c.negated) AS contradicting_sources,
+           count(*) FILTER (WHERE coalesce(c.negated, FALSE)) AS contradicting_claims,
+           {DENYING_SOURCES} AS contradicting_sources,
+           count(*) FILTER (WHERE NOT coalesce(c.negated, FALSE)) = 0 AS denied,
            max(c.confidence) AS confidence
     FROM c JOIN documents d USING (doc_id)
     WHERE {where}
@@ -81,9 +89,12 @@ MIGRATIONS = {  # from version N: the statements that bring a store to version N
                           'id:' || object_id) END,
              attributed_to_key = (SELECT any_value(m.entity_key) FROM mentions m
                                   WHERE m.entity_id = claims.attributed_to_id)""",
-        JUDGEMENTS,
+        JUDGEMENTS_V1,
         TIES,
     ],
     2: [LAYOUT],
     3: [TIES],  # claims and sources count asserting claims only; contradicting sources apart
+    4: [TIES,  # `contradictions` becomes `contradicting_claims`; judgements get a value (a type) and a user
+        "ALTER TABLE judgements ADD COLUMN IF NOT EXISTS value VARCHAR",
+        'ALTER TABLE judgements ADD COLUMN IF NOT EXISTS "user" VARCHAR'],
 }

@@ -53,7 +53,8 @@ def test_neo4j_import_headers_and_cypher(examples_db: Path, tmp_path: Path) -> N
     rels_header = (tmp_path / "neo" / "ties.csv").read_text().splitlines()[0].split(",")
     assert nodes_header[0].endswith(":ID") and nodes_header[-1] == ":LABEL"
     assert rels_header[:3] == [":START_ID", ":END_ID", ":TYPE"]
-    assert all(":" not in h or h.split(":")[1] in ("ID", "LABEL", "int", "float", "START_ID", "END_ID", "TYPE")
+    known = ("ID", "LABEL", "int", "float", "boolean", "START_ID", "END_ID", "TYPE")
+    assert all(":" not in h or h.split(":")[1] in known
                for h in nodes_header + rels_header)
     cypher = (tmp_path / "neo" / "import.cypher").read_text()
     assert cypher.count("MERGE (s)-[r:") == len((tmp_path / "neo" / "ties.csv").read_text().splitlines()) - 1

@@ -54,11 +54,41 @@ def test_judgements_override_the_rules_in_order() -> None:
               _proto("p:2", "Person", "Tareck El Aissami", doc="b"),
               _proto("o:1", "Group", "Cartel of the Suns", doc="a"),
               _proto("o:2", "Group", "Cartel de los Soles", doc="b")]
-    judgements = [Judgement("split", ("p:1", "p:2"), at="2026-01-01T00:00:00"),
-                  Judgement("merge", ("o:1",), ("o:2",), at="2026-01-02T00:00:00")]
+    judgements = [Judgement("split", ("p:1", "p:2"), made_at="2026-01-01T00:00:00"),
+                  Judgement("merge", ("o:1",), ("o:2",), made_at="2026-01-02T00:00:00")]
     assert _groups(protos, judgements) == [{"o:1", "o:2"}, {"p:1"}, {"p:2"}]
-    renamed = resolve({p.key: p for p in protos}, [Judgement("rename", ("o:1",), name="Los Soles", at="x")])
+    later = [*judgements, Judgement("merge", ("p:2",), ("p:1",), made_at="2026-01-03T00:00:00")]
+    assert _groups(protos, later) == [{"o:1", "o:2"}, {"p:1", "p:2"}]  # the latest judgement on a pair wins
+    renamed = resolve({p.key: p for p in protos}, [Judgement("rename", ("o:1",), name="Los Soles", made_at="x")])
     assert any(e["name"] == "Los Soles" for e in renamed.entities)
+
+
+def test_a_split_is_a_negative_edge_no_rule_crosses_even_through_a_third_name() -> None:
+    protos = [_proto("p:1", "Person", "Carlos Ruiz", doc="a"), _proto("p:2", "Person", "Carlos Ruiz", doc="b"),
+              _proto("p:3", "Person", "Ruiz", doc="c")]
+    assert _groups(protos) == [{"p:1", "p:2", "p:3"}]
+    apart = [Judgement("split", ("p:2",), ("p:1", "p:3"), made_at="2026-01-01T00:00:00")]
+    groups = _groups(protos, apart)
+    assert {"p:2"} in groups and not any({"p:1", "p:2"} <= g or {"p:2", "p:3"} <= g for g in groups)
+
+
+def test_retype_and_unsure() -> None:
+    protos = [_proto("p:1", "Place", "Ollanta Humala", doc="a")]
+    retyped = resolve({p.key: p for p in protos}, [Judgement("retype", ("p:1",), value="Person", made_at="x")])
+    assert [e["type"] for e in retyped.entities] == ["Person"]
+    unsure = [Judgement("unsure", ("p:1",), ("p:2",), made_at="x")]
+    assert _groups([*protos, _proto("p:2", "Place", "Lima", doc="b")], unsure) == [{"p:1"}, {"p:2"}]
+
+
+def test_a_judgement_refuses_an_unknown_kind_or_type() -> None:
+    import pytest
+
+    from claimgraph.errors import InputError
+
+    with pytest.raises(InputError, match="unknown actor type 'Planet'"):
+        Judgement("retype", ("p:1",), value="Planet")
+    with pytest.raises(InputError, match="unknown judgement kind"):
+        Judgement("guess", ("p:1",))
 
 
 def test_every_merge_keeps_its_rule() -> None:

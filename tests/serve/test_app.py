@@ -21,3 +21,47 @@ def test_a_build_while_serving_succeeds_and_the_next_request_sees_it(tmp_path: P
     assert done.returncode == 0, done.stderr.decode()  # the server holds no lock between requests
     assert client.get("/api/stats").json()["documents"] == 2
     assert client.get("/api/path", params={"a": "Qatar", "b": "Hamas"}).status_code == 200  # graph rebuilt
+
+
+def test_a_request_while_a_build_writes_answers_503_then_recovers(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    client = TestClient(create_app(str(db)))
+    writer = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(60)", str(db)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+        busy = client.get("/api/stats")
+        assert busy.status_code == 503
+        assert "the store is being written" in busy.json()["detail"] and str(writer.pid) in busy.json()["detail"]
+    finally:
+        writer.kill()
+        writer.wait()
+    assert client.get("/api/stats").json()["documents"] == 1
+
+
+def test_api_filters_match_the_cli_and_refuse_bad_values(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Iran funds Hezbollah. Russia supports Venezuela.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Cuba did not fund the FARC.\n", encoding="utf-8")
+    db = tmp_path / "f.duckdb"
+    assert run_cli("build", str(tmp_path), "--db", str(db), "--workers", "1").returncode == 0
+    client = TestClient(create_app(str(db)))
+
+    def edges(**params: object) -> set[tuple[str, bool]]:
+        answer = client.get("/api/graph", params=params)
+        assert answer.status_code == 200, answer.text
+        return {(e["relation"], e["denied"]) for e in answer.json()["edges"]}
+
+    assert edges() == {("FUNDS", False), ("SUPPORTS", False)}  # the denial alone is no tie, as in the CLI
+    assert edges(with_negated="true") == {("FUNDS", False), ("SUPPORTS", False), ("FUNDS", True)}
+    assert edges(kind="supports") == {("SUPPORTS", False)}
+    bogus = client.get("/api/graph", params={"kind": "BOGUS"})
+    assert bogus.status_code == 422 and "use one of COOPERATES_WITH" in bogus.json()["detail"]
+    assert client.get("/api/graph", params={"min_sources": 0}).status_code == 422
+    assert client.get("/api/path", params={"a": "Iran", "b": "Hezbollah", "k": 50}).status_code == 422

@@ -26,3 +26,22 @@ def test_schema_2_store_gains_the_layout_table(tmp_path: Path) -> None:
     assert run_cli("build", str(docs), "--db", str(db), "--workers", "1").returncode == 0
     done = run_cli("central", "--db", str(db))
     assert done.returncode == 0 and "Hezbollah" in done.stdout.decode()
+
+
+def test_a_schema_4_store_with_old_judgements_opens_read_only_and_keeps_them(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Iran funds Hezbollah.\n", encoding="utf-8")
+    db = tmp_path / "old.duckdb"
+    assert run_cli("build", str(docs), "--db", str(db), "--workers", "1").returncode == 0
+    conn = duckdb.connect(str(db))
+    conn.execute("ALTER TABLE judgements DROP COLUMN value")
+    conn.execute('ALTER TABLE judgements DROP COLUMN "user"')
+    conn.execute("""INSERT INTO judgements VALUES ('j1', 'rename', ['id:nothing'], [], 'X', 'old rename',
+                                                   '2025-01-01T00:00:00+00:00')""")
+    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    conn.close()
+    ties = run_cli("ties", "Iran", "--db", str(db))  # a read-only command upgrades the file first
+    assert ties.returncode == 0 and "claims: 1, sources: 1" in ties.stdout.decode()
+    listed = run_cli("judgements", "--db", str(db)).stdout.decode().split()
+    assert listed == ["2025-01-01T00:00:00+00:00", "unknown", "rename", "old", "rename"]

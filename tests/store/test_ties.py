@@ -23,6 +23,6 @@ def test_sources_are_publishers_and_symmetric_ties_are_one(tmp_path: Path) -> No
     by_kind = {(t.subject, t.relation, t.object): t for t in ties}
     funds = by_kind[("Iran", "FUNDS", "Hezbollah")]
     # www. is the same publisher; the denial by another publisher corroborates nothing, it contradicts
-    assert funds.claims == 2 and funds.sources == 1 and funds.contradictions == 1 and funds.contradicting_sources == 1
+    assert (funds.claims, funds.sources, funds.contradicting_claims, funds.contradicting_sources) == (2, 1, 1, 1)
     cooperation = [t for t in ties if t.relation == "COOPERATES_WITH"]
     assert len(cooperation) == 1 and cooperation[0].claims == 2

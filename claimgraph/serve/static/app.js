@@ -39,7 +39,7 @@
     document.querySelectorAll("#kinds input:checked").forEach(function (box) { params.append("kind", box.value); });
     var min = parseInt(document.getElementById("min-sources").value, 10) || 1;
     params.set("min_sources", String(min));
-    if (document.getElementById("hide-hedged").checked) params.set("hide_hedged", "true");
+    if (document.getElementById("hide-hedged").checked) params.set("no_hedged", "true");
     var community = document.getElementById("community").value;
     if (community !== "") params.set("community", community);
     return params.toString();
@@ -63,8 +63,8 @@
       var color = RELATION_COLORS[e.relation] || "#999";
       if (e.hedged_share > 0.5) color = color + "66";  // mostly hedged: faint
       graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
-        size: e.contradictions > 0 ? 4 : 1 + Math.min(e.sources, 5), color: e.contradictions > 0 ? "#000000" : color,
-        label: e.relation + (e.contradictions > 0 ? " (contradicted)" : ""), relation: e.relation, type: "arrow"
+        size: e.contradicting_claims > 0 ? 4 : 1 + Math.min(e.sources, 5), color: e.contradicting_claims > 0 ? "#000000" : color,
+        label: e.relation + (e.contradicting_claims > 0 ? " (contradicted)" : ""), relation: e.relation, type: "arrow"
       });
     });
     if (state.renderer) state.renderer.kill();
@@ -88,7 +88,7 @@
         p.appendChild(el("h2", kind));
         entity.ties[kind].forEach(function (tie) {
           var text = tie.subject + " → " + tie.object + "  (" + tie.claims + " claim(s), " + tie.sources + " source(s)" +
-            (tie.hedged_share > 0 ? ", hedged" : "") + (tie.contradictions > 0 ? ", contradicted" : "") + ")";
+            (tie.hedged_share > 0 ? ", hedged" : "") + (tie.contradicting_claims > 0 ? ", contradicted" : "") + ")";
           var button = el("button", text, "tie");
           button.addEventListener("click", function () { showTie(tie.id); });
           p.appendChild(button);
