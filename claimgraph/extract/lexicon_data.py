@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -167,8 +167,30 @@ def load() -> Lexicon:
             if word in lex.tie_kinds:
                 raise LexiconError(f"frames.yaml: tie modifier {word!r} given twice")
             lex.tie_kinds[str(word).lower()] = kind
+    lex.frames["against_excluded"] = frozenset(str(v).lower() for v in frames["against"]["excluded"])
+    _reciprocal(lex, [str(v).lower() for v in frames["reciprocal_conflict"]])
     _load_actors(lex)
     return lex
+
+
+def _reciprocal(lex: Lexicon, verbs: list[str]) -> None:
+    """Reciprocal conflict verbs read their other party after "with" too; one no lexicon has becomes a trigger."""
+    for verb in verbs:
+        found = lex.triggers.get((verb, "verb"), ())
+        if any(t.kind != "OPPOSES" and "prep:with" in t.slots for t in found):
+            raise LexiconError(f"frames.yaml: reciprocal verb {verb!r} reads 'with' as another kind already")
+        opposes = next((t for t in found if t.kind == "OPPOSES"), None)
+        if opposes is None:
+            added = Trigger(verb, "verb", "OPPOSES", ("prep:with", "prep:against"), False, 0.55, "frames:reciprocal")
+        else:
+            added = replace(opposes, slots=tuple(dict.fromkeys((*opposes.slots, "prep:with"))))
+        lex.triggers[(verb, "verb")] = (*(t for t in found if t.kind != "OPPOSES"), added)
+
+
+@cache
+def against(lemma: str) -> Trigger:
+    """The implicit trigger of a verb that has none but takes "against" + an actor (frames.yaml `against`)."""
+    return Trigger(lemma, "verb", "OPPOSES", ("prep:against",), False, 0.5, "frames:against")
 
 
 def triggers(files: list[tuple[str, list[dict[str, str]]]]) -> dict[tuple[str, str], tuple[Trigger, ...]]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.lexicon_data import Lexicon, Trigger, alias_key, load
+from claimgraph.extract.lexicon_data import against as against_trigger
 from claimgraph.model import SYMMETRIC, Mention
 
 ACCUSERS = {"convict", "accuse", "suspect", "charge", "arrest", "indict", "sentence", "try", "jail", "blame",
@@ -70,7 +71,11 @@ def trigger_of(token: Token, lex: Lexicon) -> tuple[Trigger, ...]:
                     return found
     if pos == "adj" and token.tag_ == "VBN":
         return lex.triggers.get((lemma, "verb")) or lex.triggers.get((lemma, "adj"), ())
-    return lex.triggers.get((lemma, pos), ())
+    found = lex.triggers.get((lemma, pos), ())
+    if not found and pos == "verb" and lemma not in lex.frames["against_excluded"] and any(
+            c.dep_ == "prep" and c.lower_ == "against" for c in token.children):
+        return (against_trigger(lemma),)  # "turned against X", "testified against X"
+    return found
 
 
 def relations(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:

@@ -260,3 +260,16 @@ def test_presence_around_a_place_and_verbs_of_public_rebuke() -> None:
     got = triples("Chinese ships are active around the Paracel Islands.")
     assert ("China", "OPERATES_IN", "Paracel Islands") in got
     assert ("Ted Cruz", "OPPOSES", "Nicolas Maduro") in triples("Senator Ted Cruz slammed Maduro on Twitter.")
+
+
+def test_reciprocal_conflict_verbs_read_their_other_party_after_with() -> None:
+    assert ("Chile", "OPPOSES", "Bolivia") in triples("Chile clashed with Bolivia over the river in 2016.")
+    assert ("Serbia", "OPPOSES", "Kosovo") in triples("Serbia squared off against Kosovo at the talks.")
+    assert ("Colombia", "OPPOSES", "Venezuela") in triples("Colombia quarrelled with Venezuela about the border.")
+    assert not any(r == "OPPOSES" for _, r, _ in triples("Chile traded with Bolivia for years."))
+
+
+def test_a_verb_with_against_and_an_actor_reads_opposition_unless_against_names_no_opponent() -> None:
+    assert ("Peru", "OPPOSES", "Ecuador") in triples("Peru moved against Ecuador after the incident.")
+    assert ("Poland", "OPPOSES", "Belarus") in triples("Poland voted against Belarus in the assembly.")
+    assert not any(r == "OPPOSES" for _, r, _ in triples("Chile weighed the offer against Bolivia's demands."))
