@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import replace, dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
