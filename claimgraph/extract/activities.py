@@ -16,14 +16,20 @@ AGENT_NOUNS = {"terrorist": "terrorism", "terror": "terrorism",
 
 
 def activity_codes(token: Token, lex: Lexicon) -> list[str]:
-    """Activities a noun phrase names: 'drug traffic', 'arms and drugs traffic', 'corruption'."""
-    head = token.lemma_.lower()
+    """Activities a noun phrase names: 'drug traffic', 'arms and drugs traffic', 'corruption'; a gerund with its
+    object, or a noun with "of", names what the compound would ('smuggling cocaine', 'the smuggling of cocaine'
+    = 'cocaine smuggling')."""
+    gerund = token.tag_ == "VBG" or any(c.dep_ == "dobj" for c in token.children)  # the tagger may say NN
+    heads = list(dict.fromkeys([token.lemma_.lower(), token.lower_] if gerund else [token.lemma_.lower()]))
     mods = []
     for child in token.children:
-        if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+        if (child.dep_ in ("compound", "amod", "nmod") and child.i < token.i) or (gerund and child.dep_ == "dobj"):
             mods.append(child.lemma_.lower())
             mods.extend(c.lemma_.lower() for c in child.conjuncts)
-    codes = [lex.activities[(m, head)] for m in mods if (m, head) in lex.activities]
+        if child.dep_ == "prep" and child.lower_ == "of" and not gerund:  # "the smuggling of cocaine"
+            mods.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    codes = [lex.activities[(m, h)] for h in heads for m in mods if (m, h) in lex.activities]
+    head = heads[0]
     if not codes and ("*", head) in lex.activities:
         codes = [lex.activities[("*", head)]]
     if not codes and token.i > 0:  # "organized-crime connections": the modifier is the activity
@@ -65,6 +71,14 @@ def _actors_for(token: Token, args: Arguments, lex: Lexicon) -> list[tuple[Actor
             entry = _accusation(governor, f"prep:{prep.lower_}", lex)
         if entry is not None:
             actor_side, conf = entry
+            link = governor  # "sanctioned X for (playing) his role in Y": the verb's object plays the role
+            if governor.pos_ == "NOUN" and governor.dep_ == "dobj" and governor.head.dep_ == "pcomp":
+                link = governor.head
+            if governor.pos_ == "NOUN" and link.dep_ in ("pobj", "pcomp") and link.head.dep_ == "prep":
+                verb = link.head.head
+                outer = _accusation(verb, f"prep:{link.head.lower_}", lex)
+                if outer is not None:
+                    return [(a, min(conf, outer[1]), verb) for a in _side(verb, outer[0], args)]
             return [(a, conf, governor) for a in _side(governor, actor_side, args)]
         return []
     if first.dep_ == "dobj":

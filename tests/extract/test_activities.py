@@ -42,3 +42,18 @@ def test_an_accused_act_is_the_accused_actors_alleged_by_the_accuser() -> None:
 def test_an_act_warned_against_is_not_claimed() -> None:
     got = triples("Washington warned Ankara against attacking the Kurds of the YPG.")
     assert not [t for t in got if t[0] == "Turkey" and t[1] == "OPPOSES"]
+
+
+def test_a_gerund_with_its_object_or_a_noun_with_of_names_the_activity() -> None:
+    assert ("Juan Perez", "ALLEGED", "drug_trafficking") in triples(
+        "Police in Lima arrested Juan Perez for smuggling cocaine to Europe.")
+    assert ("Juan Perez", "ALLEGED", "drug_trafficking") in triples(
+        "Juan Perez played a central role in the trafficking of cocaine.")
+
+
+def test_a_role_in_an_activity_belongs_to_whom_the_accusing_verb_names() -> None:
+    assert ("Juan Perez", "ALLEGED", "drug_trafficking") in triples(
+        "The ministry sanctioned Juan Perez for playing a role in drug trafficking.")
+    got = triples("The ministry sanctioned Juan Perez for his role in drug trafficking.")
+    assert ("Juan Perez", "ALLEGED", "drug_trafficking") in got
+    assert not any(s == "ministry" and r == "ALLEGED" for s, r, _ in got)

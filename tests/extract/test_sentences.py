@@ -1,0 +1,31 @@
+"""Sentence boundaries the parser gets wrong on news prose."""
+
+from claimgraph.extract import nlp
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text.strip() for s in nlp.load()(text).sents]
+
+
+def _tagged(text: str):  # type: ignore[no-untyped-def]
+    """The document as the boundary component sees it: tagged, not yet parsed."""
+    pipeline = nlp.load()
+    with pipeline.select_pipes(enable=["tok2vec", "tagger"]):
+        return pipeline(text)
+
+
+def test_an_initialism_before_a_multiword_name_is_never_a_sentence_end() -> None:
+    doc = nlp.paragraph_boundaries(_tagged("Mary Major of the U.S. Drug Enforcement Administration spoke."))
+    after = next(t for t in doc if t.text == "Drug")
+    assert after.is_sent_start is False  # the parser may not start a sentence here, however long the list
+    text = ("The charges were announced by Attorney General Jane Roe of the Justice Department, Administrator "
+            "Mary Major of the U.S. Drug Enforcement Administration, and Commissioner Richard Miles of U.S. "
+            "Customs and Border Protection.")
+    assert _sentences(text) == [text]
+
+
+def test_an_initialism_that_ends_a_sentence_still_ends_it() -> None:
+    doc = nlp.paragraph_boundaries(_tagged("Sanctions were imposed by the U.S. The move angered Moscow."))
+    assert next(t for t in doc if t.text == "The" and t.i > 0).is_sent_start is not False
+    assert _sentences("Sanctions were imposed by the U.S. The move angered Moscow.") == [
+        "Sanctions were imposed by the U.S.", "The move angered Moscow."]
