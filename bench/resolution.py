@@ -16,7 +16,7 @@ import sys
 import time
 from collections import Counter
 
-from claimgraph.extract.lexicon_data import load
+from claimgraph.lexicon import load
 from claimgraph.resolve import resolve
 from claimgraph.resolve.cluster import Proto
 

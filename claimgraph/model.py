@@ -6,21 +6,10 @@ from dataclasses import dataclass
 
 from claimgraph.ids import sha256_text
 
-# Actor types of ONTOLOGY.md section 2.
-ACTOR_TYPES = (
-    "Person", "State", "Agency", "Company", "ArmedGroup", "CriminalGroup",
-    "Bloc", "Party", "Media", "Group", "Place",
-)
-# Relation kinds of ONTOLOGY.md section 3, plus ALLEGED (section 4).
-RELATIONS = (
-    "COOPERATES_WITH", "SUPPORTS", "FUNDS", "ARMS", "TRADES_WITH", "TRAFFICS_WITH", "CONTROLS",
-    "MEMBER_OF", "ASSOCIATED_WITH", "FAMILY", "OPPOSES", "OPERATES_IN", "ALLEGED",
-)
-SYMMETRIC = frozenset({"COOPERATES_WITH", "ASSOCIATED_WITH", "FAMILY", "TRAFFICS_WITH"})
-ACTIVITIES = (
-    "drug_trafficking", "arms_trafficking", "money_laundering", "corruption", "terrorism",
-    "document_fraud", "human_rights_abuse", "electoral_fraud", "organized_crime", "propaganda",
-)
+# The vocabulary lives in ontology.yaml (claimgraph/ontology.py); these names are kept for the records below.
+from claimgraph.ontology import ACTIVITIES, ACTOR_TYPES, RELATIONS, SYMMETRIC  # noqa: E402
+
+__all__ = ["ACTIVITIES", "ACTOR_TYPES", "RELATIONS", "SYMMETRIC", "Claim", "Document", "Mention"]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from pathlib import Path
 import spacy
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND = ROOT / "claimgraph/extract/lexicon/relations.tsv"
+HAND = ROOT / "claimgraph/lexicon/relations.tsv"
 COOPERATE = {"AGREE", "CONSULT", "COOPERATE", "ENGAGE"}
 OPPOSE = {"DEMAND", "REJECT", "THREATEN", "PROTEST", "ASSAULT", "COERCE", "DISAPPROVE", "ACCUSE", "FIGHT",
           "SANCTION", "MOBILIZE"}

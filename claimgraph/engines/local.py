@@ -13,10 +13,11 @@ from claimgraph.model import Document
 
 def _warm() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    from claimgraph.extract import lexicon_data, nlp
+    from claimgraph import lexicon
+    from claimgraph.extract import nlp
 
     nlp.load()
-    lexicon_data.load()
+    lexicon.load()
 
 
 class LocalEngine:

@@ -9,21 +9,11 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from claimgraph import ontology
 from claimgraph.analyse.graph import Graph
 from claimgraph.analyse.ties import lookup
 from claimgraph.filters import Filters
 from claimgraph.store import Store
-
-VERBS = {
-    "COOPERATES_WITH": "cooperates with", "SUPPORTS": "supports", "FUNDS": "funds", "ARMS": "arms",
-    "TRADES_WITH": "trades with", "TRAFFICS_WITH": "runs illicit trade with", "CONTROLS": "controls",
-    "MEMBER_OF": "is a member of", "ASSOCIATED_WITH": "is associated with", "FAMILY": "is family of",
-    "OPPOSES": "opposes", "OPERATES_IN": "operates in",
-}
-ACTIVITIES = {"drug_trafficking": "drug trafficking", "arms_trafficking": "arms trafficking",
-              "money_laundering": "money laundering", "corruption": "corruption", "terrorism": "terrorism",
-              "document_fraud": "document fraud", "human_rights_abuse": "human rights abuses",
-              "electoral_fraud": "electoral fraud", "organized_crime": "organized crime", "propaganda": "propaganda"}
 
 
 def brief(store: Store, name: str, filters: Filters | None = None) -> dict[str, Any]:
@@ -49,14 +39,15 @@ def statement(claim: dict[str, Any]) -> str:
     who = f"According to {source} (in {claim['doc_id']})" if source else f"Document {claim['doc_id']} claims"
     subject = claim.get("subject_name") or claim["subject_text"]
     if claim["relation"] == "ALLEGED":
-        activity = ACTIVITIES.get(claim["object_id"].split(":", 1)[1], claim["object_text"])
-        core = f"{subject} is alleged to be involved in {activity}"
+        code = claim["object_id"].split(":", 1)[1]
+        activity = ontology.activity(code).label if code in ontology.ACTIVITIES else claim["object_text"]
+        core = f"{subject} {ontology.relation('ALLEGED').verb} {activity}"
     elif claim["relation"] == "MEMBER_OF" and claim.get("object_type") == "State":  # a position, not a membership
         obj = claim.get("object_name") or claim["object_text"]
         core = f"{subject} is {_article(claim['role'])} of {obj}" if claim.get("role") \
             else f"{subject} holds a position in the state of {obj}"
     else:
-        core = f"{subject} {VERBS.get(claim['relation'], claim['relation'].lower())} " \
+        core = f"{subject} {ontology.relation(claim['relation']).verb} " \
                f"{claim.get('object_name') or claim['object_text']}"
     if claim["negated"]:
         core = f"it is denied that {core}"

@@ -19,17 +19,10 @@ from typing import Any
 
 from followthemoney import model, registry
 
+from claimgraph import ontology
 from claimgraph.export import Written, text_out
 from claimgraph.filters import Filters
 from claimgraph.store import Store
-
-SCHEMA_BY_TYPE = {"Person": "Person", "State": "PublicBody", "Agency": "PublicBody", "Company": "Company",
-                  "Place": "Address"}
-ACTIVITY_TOPICS = {  # ONTOLOGY.md section 4; topics this FtM version lacks fall back to "crime"
-    "drug_trafficking": "crime.traffick.drug", "arms_trafficking": "crime.traffick", "money_laundering": "crime.fin",
-    "corruption": "crime.fin", "terrorism": "crime.terror", "document_fraud": "crime.fraud",
-    "human_rights_abuse": "crime.war", "electoral_fraud": "crime", "organized_crime": "crime",
-}
 
 
 def records(store: Store, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
@@ -37,7 +30,8 @@ def records(store: Store, filters: Filters | None = None) -> Iterator[dict[str, 
     topics: dict[str, set[str]] = {}
     for claim in store.claims(filters, keep_denials=False):  # "X was never charged with Y" is no topic
         if claim["relation"] == "ALLEGED":
-            topic = ACTIVITY_TOPICS.get(claim["object_id"].split(":", 1)[1])
+            code = claim["object_id"].split(":", 1)[1]
+            topic = ontology.activity(code).ftm_topic if code in ontology.ACTIVITIES else None
             if topic:
                 topics.setdefault(claim["subject_id"], set()).add(registry.topic.clean(topic) or "crime")
     proxies: dict[str, Any] = {}
@@ -74,7 +68,7 @@ def _denial(subject: Any, relation: str, obj: Any, evidence: list[dict[str, Any]
 
 
 def _actor(entity: dict[str, Any], topics: set[str]) -> Any:
-    schema = SCHEMA_BY_TYPE.get(entity["type"], "Organization")
+    schema = ontology.actor_type(entity["type"]).ftm if entity["type"] in ontology.ACTOR_TYPES else "Organization"
     proxy = model.make_entity(schema)
     proxy.id = f"cg-{entity['entity_id']}"
     if schema == "Address":

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import igraph as ig
 
+from claimgraph import ontology
 from claimgraph.export import Written, annotated_graph
 from claimgraph.filters import Filters
 from claimgraph.store import Store
-
-LABELS = {"Person": "Person", "State": "State", "Agency": "Agency", "Company": "Company", "Place": "Place"}
 
 
 def write(store: Store, filters: Filters, folder: str) -> Written:
@@ -29,7 +28,7 @@ def write(store: Store, filters: Filters, folder: str) -> Written:
         writer.writerow(["entityId:ID", "name", "type", "country", "community:int", "pagerank:float", ":LABEL"])
         for v in graph.vs:
             writer.writerow([v["entity_id"], v["name"], v["type"], v["country"], _get(v, "community", -1),
-                             _get(v, "pagerank", 0.0), f"Actor;{LABELS.get(v['type'], 'Organization')}"])
+                             _get(v, "pagerank", 0.0), f"Actor;{_label(v['type'])}"])
     with rels.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow([":START_ID", ":END_ID", ":TYPE", "claims:int", "sources:int", "hedgedShare:float",
@@ -42,7 +41,7 @@ def write(store: Store, filters: Filters, folder: str) -> Written:
     lines = ["// claimgraph: ties are claims read in documents, not established facts.",
              "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.entityId IS UNIQUE;"]
     for v in graph.vs:
-        label = LABELS.get(v["type"], "Organization")
+        label = _label(v["type"])
         props = {"entityId": v["entity_id"], "name": v["name"], "type": v["type"], "country": v["country"],
                  "community": _get(v, "community", -1), "pagerank": _get(v, "pagerank", 0.0)}
         lines.append(f"MERGE (a:Actor {{entityId: {json.dumps(v['entity_id'])}}}) SET a:{label}, a += {_map(props)};")
@@ -57,6 +56,11 @@ def write(store: Store, filters: Filters, folder: str) -> Written:
             f"MERGE (s)-[r:{e['relation']}]->(o) SET r += {_map(props)};")
     script.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return Written(f"{graph.vcount()} actors and {graph.ecount()} ties", (str(nodes), str(rels), str(script)))
+
+
+def _label(actor_type: str) -> str:
+    """The node label: the actor type itself (every type of ontology.yaml), else Organization."""
+    return actor_type if actor_type in ontology.ACTOR_TYPES else "Organization"
 
 
 def _get(vertex: ig.Vertex, name: str, default: object) -> object:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
-from claimgraph.extract.lexicon_data import Lexicon
 from claimgraph.extract.relations import COPULAS, Found
+from claimgraph.lexicon import Lexicon
 
 AGENT_NOUNS = {"terrorist": "terrorism", "terror": "terrorism",
                "trafficker": "drug_trafficking", "narcotrafficker": "drug_trafficking",

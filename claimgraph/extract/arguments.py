@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.lexicon_data import Lexicon
 from claimgraph.extract.mentions import Mentions, resolve_pair, resolve_reference
+from claimgraph.lexicon import Lexicon
 from claimgraph.model import Mention
 
 RELATIVE = {"who", "which", "that", "whom", "whose"}

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract.arguments import Actor, Arguments
-from claimgraph.extract.lexicon_data import Lexicon, alias_key
 from claimgraph.extract.relations import Found, affix_holders, emit
+from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Arguments
-from claimgraph.extract.lexicon_data import Lexicon
+from claimgraph.lexicon import Lexicon
 from claimgraph.model import Mention
 
 CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "pcomp", "csubj")

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Arguments
-from claimgraph.extract.lexicon_data import alias_key
 from claimgraph.extract.relations import Found
+from claimgraph.lexicon import alias_key
 from claimgraph.model import Mention
 
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",

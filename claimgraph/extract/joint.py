@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
-from claimgraph.extract.lexicon_data import Lexicon
 from claimgraph.extract.relations import Found, emit
+from claimgraph.lexicon import Lexicon
 
 
 def joint(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.lexicon_data import Actor, Lexicon, alias_key
+from claimgraph.lexicon import Actor, Lexicon, alias_key
 from claimgraph.model import Mention
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}

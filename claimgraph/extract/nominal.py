@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments
-from claimgraph.extract.lexicon_data import Lexicon
 from claimgraph.extract.relations import Found, emit
+from claimgraph.lexicon import Lexicon
 from claimgraph.model import Mention
 
 

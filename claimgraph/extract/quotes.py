@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.cues import speaker
-from claimgraph.extract.lexicon_data import Lexicon
+from claimgraph.lexicon import Lexicon
 from claimgraph.model import Mention
 
 OPEN_CLOSE = re.compile(r"“[^”]{2,}”|\"[^\"\n]{2,}\"")

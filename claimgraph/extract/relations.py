@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
-from claimgraph.extract.lexicon_data import Lexicon, Trigger, alias_key, load
-from claimgraph.extract.lexicon_data import against as against_trigger
+from claimgraph.lexicon import Lexicon, Trigger, alias_key, load
+from claimgraph.lexicon import against as against_trigger
 from claimgraph.model import SYMMETRIC, Mention
 
 ACCUSERS = {"convict", "accuse", "suspect", "charge", "arrest", "indict", "sentence", "try", "jail", "blame",

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from claimgraph import ontology
 from claimgraph.resolve.names import (
     acronym,
     looks_like_acronym,
@@ -37,13 +38,7 @@ class Proto:
 
     @property
     def family(self) -> str:
-        if self.type == "Person":
-            return "person"
-        if self.type in ("State",):
-            return "state"
-        if self.type == "Place":
-            return "place"
-        return "org"
+        return ontology.family(self.type)
 
     @property
     def best_name(self) -> str:

@@ -7,8 +7,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from claimgraph.extract.lexicon_data import alias_key, load
 from claimgraph.ids import content_id
+from claimgraph.lexicon import alias_key, load
 from claimgraph.resolve.cluster import Merge, Proto, UnionFind, cluster
 from claimgraph.resolve.judgements import Judgement
 

@@ -13,12 +13,11 @@ PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "bin", "ibn", 
 ORG_STOP = frozenset({"the", "of", "and", "for", "de", "la", "del", "in", "on", "&"})
 ORG_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh", "group",
                           "company", "oao", "pao", "ooo", "jsc"})
-COUNTRY_PREFIXES = frozenset({"us", "u s", "united states", "american", "russian", "russia", "uk", "british"})
 
 
 @cache
 def titles() -> frozenset[str]:
-    from claimgraph.extract.lexicon_data import load
+    from claimgraph.lexicon import load
 
     return frozenset(t.replace(".", "") for t in load().titles) | {"mr", "mrs", "ms", "dr", "gen", "adm", "col",
                                                                    "lt", "sgt", "capt", "maj", "sen", "rep", "gov"}
@@ -58,13 +57,26 @@ def org_tokens(name: str) -> list[str]:
     return words
 
 
+@cache
+def state_prefixes() -> frozenset[str]:
+    """Every name and demonym of a state in the lexicon ('united states', 'u s', 'american', 'mexican', ...)."""
+    from claimgraph.lexicon import load
+
+    lex = load()
+    names = {plain(alias) for alias, key in lex.aliases.items() if lex.actors[key].type == "State"}
+    return frozenset(n for n in names if n) | {"u s", "us", "uk", "u k"}
+
+
 def org_core(name: str) -> str:
-    """An organisation's name without a leading country ('U.S. Southern Command' -> 'southern command')."""
-    text = " ".join(org_tokens(name))
-    for prefix in sorted(COUNTRY_PREFIXES, key=len, reverse=True):
-        if text.startswith(prefix + " ") and len(text) > len(prefix) + 4:
-            return text[len(prefix) + 1 :]
-    return text
+    """An organisation's name without a leading state name or demonym ('U.S. Southern Command' -> 'southern
+    command', 'Mexican Navy' -> 'navy'); the country veto of clustering keeps two states' bodies apart."""
+    words = org_tokens(name)
+    prefixes = state_prefixes()
+    for size in (3, 2, 1):
+        head, rest = " ".join(words[:size]), " ".join(words[size:])
+        if len(words) > size and head in prefixes and len(rest) > 4:
+            return rest
+    return " ".join(words)
 
 
 def acronym(name: str) -> str:

@@ -14,6 +14,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from claimgraph import ontology
 from claimgraph.analyse.graph import Graph
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.filters import Filters
@@ -79,6 +80,11 @@ def create_app(db: str) -> FastAPI:
         return FileResponse(str(static.joinpath("index.html")))
 
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    @app.get("/api/ontology")
+    def vocabulary() -> dict[str, Any]:
+        """Actor types, relation kinds and activities with their labels and colours (ontology.yaml)."""
+        return ontology.as_json()
 
     @app.get("/api/stats")
     def stats() -> dict[str, Any]:

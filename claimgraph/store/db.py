@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from claimgraph.errors import StoreError
 from claimgraph.filters import Filters
+from claimgraph.ontology import NETWORK
 from claimgraph.store.schema import (
     ASSERTING_SOURCES,
     DDL,
@@ -283,7 +284,7 @@ class Store:
         names = self._names({t["subject_id"] for t in ties} | {t["object_id"] for t in ties})
         for tie in ties:
             tie["subject_name"], tie["object_name"] = names.get(tie["subject_id"]), names.get(tie["object_id"])
-        ties.sort(key=lambda t: (t["relation"] in ("MEMBER_OF", "OPERATES_IN", "FAMILY"), -t["sources"],
+        ties.sort(key=lambda t: (t["relation"] not in NETWORK, -t["sources"],
                                  -t["claims"], -(t["confidence"] or 0), t["subject_name"] or "",
                                  t["object_name"] or ""))
         return ties[:limit]

@@ -2,7 +2,9 @@
 
 SCHEMA_VERSION = 5
 
-SYMMETRIC_SQL = "('COOPERATES_WITH', 'ASSOCIATED_WITH', 'FAMILY', 'TRAFFICS_WITH')"
+from claimgraph.ontology import SYMMETRIC  # noqa: E402
+
+SYMMETRIC_SQL = "(" + ", ".join(f"'{kind}'" for kind in sorted(SYMMETRIC)) + ")"
 
 JUDGEMENTS_V1 = """CREATE TABLE IF NOT EXISTS judgements (
     judgement_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, keys VARCHAR[], other VARCHAR[], name VARCHAR,

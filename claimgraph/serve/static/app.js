@@ -3,15 +3,9 @@
 (function () {
   "use strict";
 
-  var TYPE_COLORS = {
-    Person: "#e15759", State: "#4e79a7", Agency: "#76b7b2", Company: "#f28e2b", ArmedGroup: "#b07aa1",
-    CriminalGroup: "#9c755f", Bloc: "#59a14f", Party: "#edc948", Media: "#ff9da7", Group: "#bab0ac", Place: "#8cd17d"
-  };
-  var RELATION_COLORS = {
-    COOPERATES_WITH: "#59a14f", SUPPORTS: "#4e79a7", FUNDS: "#f28e2b", ARMS: "#e15759", TRADES_WITH: "#edc948",
-    TRAFFICS_WITH: "#9c755f", CONTROLS: "#b07aa1", MEMBER_OF: "#76b7b2", ASSOCIATED_WITH: "#bab0ac",
-    FAMILY: "#ff9da7", OPPOSES: "#d62728", OPERATES_IN: "#8cd17d"
-  };
+  // Colours and kinds come from the server's vocabulary (/api/ontology, claimgraph/ontology.yaml).
+  var TYPE_COLORS = {};
+  var RELATION_COLORS = {};
   var state = { renderer: null, graph: null, highlight: null };
 
   function el(tag, text, cls) {
@@ -265,8 +259,12 @@
     });
   }
 
-  legend();
-  controls();
-  communities();
+  api("/api/ontology").then(function (vocabulary) {
+    vocabulary.actor_types.forEach(function (t) { TYPE_COLORS[t.name] = t.colour; });
+    vocabulary.relations.forEach(function (k) { if (!k.activity) RELATION_COLORS[k.name] = k.colour; });
+    legend();
+    controls();
+    return communities();
+  });
   window.claimgraph = { showEntity: showEntity, showTie: showTie, showDocument: showDocument };
 })();

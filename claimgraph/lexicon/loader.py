@@ -1,4 +1,4 @@
-"""Load the lexicon files of extract/lexicon/ into lookup tables (once per process)."""
+"""Load the lexicon files beside this module into lookup tables (once per process)."""
 
 from __future__ import annotations
 
@@ -100,13 +100,13 @@ class Lexicon:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("claimgraph.extract.lexicon").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("claimgraph.lexicon").joinpath(name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _yaml(name: str) -> dict:
-    text = resources.files("claimgraph.extract.lexicon").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("claimgraph.lexicon").joinpath(name).read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 
@@ -127,7 +127,7 @@ def load() -> Lexicon:
     for row in _rows("affixes.tsv"):
         lex.affixes[row["affix"]] = (row["kind"], row["dir"] == "-", float(row["conf"]))
     lex.transfers = {row["goods"]: row["kind"] for row in _rows("transfers.tsv")}
-    verbs = resources.files("claimgraph.extract.lexicon").joinpath("transfer_verbs.txt").read_text()
+    verbs = resources.files("claimgraph.lexicon").joinpath("transfer_verbs.txt").read_text()
     for line in verbs.splitlines():
         if line.strip() and not line.startswith("#"):
             verb, direction = line.split("\t")

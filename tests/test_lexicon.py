@@ -3,7 +3,7 @@
 import pytest
 
 from claimgraph.errors import LexiconError
-from claimgraph.extract.lexicon_data import load, triggers
+from claimgraph.lexicon import load, triggers
 from tests.conftest import extract_text
 
 

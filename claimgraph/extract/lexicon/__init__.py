@@ -1,1 +1,0 @@
-"""Data files that steer extraction (triggers, cues, gazetteer). Loaded by claimgraph.extract.lexicon_data."""
