@@ -17,7 +17,30 @@ from claimgraph import __version__
 from claimgraph.errors import ClaimgraphError
 from claimgraph.model import ACTOR_TYPES, RELATIONS
 
-db_option = click.option("--db", default=None, help="DuckDB store (default ./claimgraph.duckdb, or $CLAIMGRAPH_DB).")
+DB_HELP = "DuckDB store (default ./claimgraph.duckdb, or $CLAIMGRAPH_DB)."
+
+
+def _inherited_db(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A command's --db, else the one given before the command (`claimgraph --db x.duckdb ties ...`)."""
+    return value or ctx.find_root().params.get("db")
+
+
+db_option = click.option("--db", default=None, help=DB_HELP, callback=_inherited_db)
+
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True,
+    help="table for people; json (one document) or jsonl (one record a line) for programs.")
+
+
+def _machine(fmt: str, data: Any) -> bool:
+    """Print DATA as JSON or JSON Lines when FMT asks for it; False for a table (the caller prints it)."""
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "jsonl":
+        for record in data if isinstance(data, list) else [data]:
+            click.echo(json.dumps(record, ensure_ascii=False, default=str))
+    return fmt != "table"
 
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -56,7 +79,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimgraph")
-def cli() -> None:
+@click.option("--db", default=None, help=DB_HELP + " Every command below takes it too.")
+def cli(db: str | None) -> None:
     """Rebuild the network of actors that reports describe, as claims anchored in their sentences."""
 
 
@@ -139,7 +163,7 @@ _export_command("graph", "The graph of ties that pass the filters, for Gephi, Al
 @cli.command()
 @click.argument("name")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@format_option
 @filter_options
 def ties(name: str, db: str | None, fmt: str, filters: Any) -> None:
     """An entity's ties, each with the sentences that claim it (and those that deny it)."""
@@ -150,9 +174,7 @@ def ties(name: str, db: str | None, fmt: str, filters: Any) -> None:
         entity, found = ties_of(store, name, filters)
         hidden = 0 if filters.negated else sum(
             1 for t in store.ties_of(entity["entity_id"], filters.with_negated()) if t["claims"] == 0)
-    if fmt == "jsonl":
-        for tie in found:
-            click.echo(json.dumps(asdict(tie), ensure_ascii=False, default=str))
+    if _machine(fmt, [asdict(tie) for tie in found]):
         return
     aliases = ", ".join(entity["aliases"][:8])
     click.echo(f"{entity['name']} ({entity['type']}{', ' + entity['country'] if entity['country'] else ''})"
@@ -179,15 +201,14 @@ def ties(name: str, db: str | None, fmt: str, filters: Any) -> None:
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option
 def stats(db: str | None, fmt: str) -> None:
     """Counts of documents, mentions, entities, claims and ties."""
     from claimgraph.store import Store
 
     with _errors(), Store.open(db, read_only=True) as store:
         numbers = store.stats()
-    if fmt == "json":
-        click.echo(json.dumps(numbers, indent=2))
+    if _machine(fmt, numbers):
         return
     for key, value in numbers.items():
         if isinstance(value, dict):
@@ -201,14 +222,17 @@ def stats(db: str | None, fmt: str) -> None:
 @cli.command()
 @db_option
 @click.option("--top", type=click.IntRange(1), default=15, show_default=True)
+@format_option
 @filter_options
-def strongest(db: str | None, top: int, filters: Any) -> None:
+def strongest(db: str | None, top: int, fmt: str, filters: Any) -> None:
     """The ties backed by the most sources, ties between actors before positions and presence (each shown as a
     claim, with its evidence count; denials never count)."""
     from claimgraph.store import Store
 
     with _errors(), Store.open(db, read_only=True) as store:
         rows = store.strongest_ties(top, filters)
+    if _machine(fmt, rows):
+        return
     for row in rows:
         hedge = f", {row['hedged_share']:.0%} hedged" if row["hedged_share"] else ""
         denied = f"; denied by {row['contradicting_sources']} source(s)" if row["contradicting_sources"] else ""
@@ -349,7 +373,7 @@ def _graph(db: str | None, filters: Any) -> Any:
 @click.argument("b")
 @click.option("-k", "--paths", "k", type=click.IntRange(1, 20), default=1, show_default=True,
               help="How many shortest paths.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option
 @db_option
 @filter_options
 def path(a: str, b: str, k: int, fmt: str, db: str | None, filters: Any) -> None:
@@ -359,9 +383,8 @@ def path(a: str, b: str, k: int, fmt: str, db: str | None, filters: Any) -> None
     if not found:
         click.echo(f"no path between {a!r} and {b!r} with these filters", err=True)
         sys.exit(1)
-    if fmt == "json":
-        out = [{"hops": [asdict(h) for h in hops]} for hops in found]
-        click.echo(json.dumps(out[0] if k == 1 else out, ensure_ascii=False, indent=2))
+    out = [{"hops": [asdict(h) for h in hops]} for hops in found]
+    if _machine(fmt, out[0] if k == 1 and fmt == "json" else out):
         return
     for number, hops in enumerate(found, start=1):
         click.echo(f"path {number} ({len(hops)} hop(s)):")
@@ -378,30 +401,28 @@ def path(a: str, b: str, k: int, fmt: str, db: str | None, filters: Any) -> None
 @click.option("--by", type=click.Choice(["betweenness", "pagerank", "degree", "strength"]), default="betweenness",
               show_default=True)
 @click.option("--top", type=click.IntRange(1), default=15, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option
 @db_option
 @filter_options
 def central(by: str, top: int, fmt: str, db: str | None, filters: Any) -> None:
     """The most central actors: brokers (betweenness), PageRank, or degree."""
     with _errors():
         rows = _graph(db, filters).centrality(by, top)
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    if _machine(fmt, rows):
         return
     for row in rows:
         click.echo(f"{row['score']:>10.4f}  {row['name']} ({row['type']})")
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option
 @db_option
 @filter_options
 def communities(fmt: str, db: str | None, filters: Any) -> None:
     """Clusters of actors (Leiden), each labelled by its best-connected members."""
     with _errors():
         groups = _graph(db, filters).communities()
-    if fmt == "json":
-        click.echo(json.dumps(groups, ensure_ascii=False, indent=2))
+    if _machine(fmt, groups):
         return
     for group in groups:
         names = ", ".join(m["name"] for m in group["members"][:10])

@@ -416,7 +416,8 @@ class Store:
             "mentions": self._first("SELECT count(*) FROM mentions")[0],  # type: ignore[index]
             "entities": self._first("SELECT count(*) FROM entities")[0],  # type: ignore[index]
             "claims": self._first("SELECT count(*) FROM claims")[0],  # type: ignore[index]
-            "ties": self._first("SELECT count(*) FROM ties")[0],  # type: ignore[index]
+            "ties": self._first("SELECT count(*) FROM ties WHERE claims > 0")[0],  # type: ignore[index]
+            "denial_only_ties": self._first("SELECT count(*) FROM ties WHERE claims = 0")[0],  # type: ignore[index]
         }
         out["claims_by_relation"] = dict(one(
             "SELECT relation, count(*) FROM claims GROUP BY relation ORDER BY 2 DESC, 1").fetchall())

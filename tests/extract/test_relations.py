@@ -16,7 +16,7 @@ def test_prepositional_objects_and_coordination() -> None:
 
 def test_relative_clause_and_nominal_relation() -> None:
     got = triples("Hugo Chavez, who lived in Caracas, was a close associate of Vladimir Putin.")
-    assert ("Hugo Chavez", "OPERATES_IN", "Caracas") in got or ("Hugo Chavez", "OPERATES_IN", "Venezuela") in got
+    assert ("Hugo Chavez", "OPERATES_IN", "Caracas") in got
     assert ("Hugo Chavez", "ASSOCIATED_WITH", "Vladimir Putin") in got
 
 
