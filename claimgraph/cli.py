@@ -35,6 +35,10 @@ format_option = click.option(
 
 def _machine(fmt: str, data: Any) -> bool:
     """Print DATA as JSON or JSON Lines when FMT asks for it; False for a table (the caller prints it)."""
+    from dataclasses import is_dataclass
+
+    if isinstance(data, list):
+        data = [asdict(d) if is_dataclass(d) and not isinstance(d, type) else d for d in data]
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     elif fmt == "jsonl":
@@ -173,11 +177,11 @@ def ties(name: str, db: str | None, fmt: str, filters: Any) -> None:
     with _errors(), Store.open(db, read_only=True) as store:
         entity, found = ties_of(store, name, filters)
         hidden = 0 if filters.negated else sum(
-            1 for t in store.ties_of(entity["entity_id"], filters.with_negated()) if t["claims"] == 0)
+            1 for t in store.ties_of(entity.entity_id, filters.with_negated()) if t.denied)
     if _machine(fmt, [asdict(tie) for tie in found]):
         return
-    aliases = ", ".join(entity["aliases"][:8])
-    click.echo(f"{entity['name']} ({entity['type']}{', ' + entity['country'] if entity['country'] else ''})"
+    aliases = ", ".join(entity.aliases[:8])
+    click.echo(f"{entity.name} ({entity.type}{', ' + entity.country if entity.country else ''})"
                f"{' also seen as: ' + aliases if aliases else ''}")
     if not found:
         click.echo("  no ties claimed" + (" with these filters" if not filters.is_default else ""))
@@ -193,10 +197,10 @@ def ties(name: str, db: str | None, fmt: str, filters: Any) -> None:
         click.echo(f"\n  {tie.subject} -[{tie.relation}]-> {tie.object}   claims: {tie.claims}, "
                    f"sources: {tie.sources}{seen}{'  (' + ', '.join(flags) + ')' if flags else ''}")
         for ev in tie.evidence[:5]:
-            who = f"according to {ev['attributed_to']}" if ev["attributed_to"] else f"claimed by {ev['doc_id']}"
-            if ev["negated"]:
-                who = f"denied by {ev['attributed_to'] or ev['doc_id']}"
-            click.echo(f"    - {who}: \"{_clip(ev['sentence'])}\" [{ev['doc_id']}:{ev['char_start']}]")
+            who = f"according to {ev.attributed_to}" if ev.attributed_to else f"claimed by {ev.doc_id}"
+            if ev.negated:
+                who = f"denied by {ev.attributed_to or ev.doc_id}"
+            click.echo(f"    - {who}: \"{_clip(ev.sentence)}\" [{ev.doc_id}:{ev.char_start}]")
 
 
 @cli.command()
@@ -234,10 +238,10 @@ def strongest(db: str | None, top: int, fmt: str, filters: Any) -> None:
     if _machine(fmt, rows):
         return
     for row in rows:
-        hedge = f", {row['hedged_share']:.0%} hedged" if row["hedged_share"] else ""
-        denied = f"; denied by {row['contradicting_sources']} source(s)" if row["contradicting_sources"] else ""
-        click.echo(f"{row['subject_name']} -[{row['relation']}]-> {row['object_name']}  "
-                   f"(claimed {row['claims']}x by {row['sources']} source(s){hedge}{denied})")
+        hedge = f", {row.hedged_share:.0%} hedged" if row.hedged_share else ""
+        denied = f"; denied by {row.contradicting_sources} source(s)" if row.contradicting_sources else ""
+        click.echo(f"{row.subject_name} -[{row.relation}]-> {row.object_name}  "
+                   f"(claimed {row.claims}x by {row.sources} source(s){hedge}{denied})")
 
 
 @cli.command()
@@ -251,7 +255,7 @@ def merge(a: str, b: str, db: str | None) -> None:
 
     with _errors(), Store.open(db) as store:
         entity = curate.merge(store, a, b)
-    click.echo(f"merged: {entity['name']} ({entity['type']}), names: {', '.join(entity['aliases'][:10])}")
+    click.echo(f"merged: {entity.name} ({entity.type}), names: {', '.join(entity.aliases[:10])}")
 
 
 @cli.command()
@@ -268,7 +272,7 @@ def split(entity: str, one: str | None, db: str | None) -> None:
         found = curate.split(store, entity, one)
     click.echo(f"{entity} is now {len(found)} entities:")
     for part in found:
-        click.echo(f"  {part['name']} ({part['type']}): {', '.join(part['aliases'][:8])}")
+        click.echo(f"  {part.name} ({part.type}): {', '.join(part.aliases[:8])}")
 
 
 @cli.command()
@@ -296,7 +300,7 @@ def rename(entity: str, name: str, db: str | None) -> None:
 
     with _errors(), Store.open(db) as store:
         renamed = curate.rename(store, entity, name)
-    click.echo(f"renamed: {renamed['name']} ({renamed['type']})")
+    click.echo(f"renamed: {renamed.name} ({renamed.type})")
 
 
 @cli.command()
@@ -311,7 +315,7 @@ def retype(entity: str, actor_type: str, db: str | None) -> None:
     chosen = next(t for t in ACTOR_TYPES if t.lower() == actor_type.lower())
     with _errors(), Store.open(db) as store:
         changed = curate.retype(store, entity, chosen)
-    click.echo(f"retyped: {changed['name']} is now {changed['type']}")
+    click.echo(f"retyped: {changed.name} is now {changed.type}")
 
 
 @cli.command()
@@ -352,10 +356,10 @@ def entity(name: str, db: str | None) -> None:
 
     with _errors(), Store.open(db, read_only=True) as store:
         found = lookup(store, name)
-    click.echo(f"{found['name']} ({found['type']}{', ' + found['country'] if found['country'] else ''}) "
-               f"{found['entity_id']}")
-    click.echo(f"  names: {', '.join(found['aliases'])}")
-    click.echo(f"  documents: {', '.join(found['doc_ids'])}")
+    click.echo(f"{found.name} ({found.type}{', ' + found.country if found.country else ''}) "
+               f"{found.entity_id}")
+    click.echo(f"  names: {', '.join(found.aliases)}")
+    click.echo(f"  documents: {', '.join(found.doc_ids)}")
     click.echo("  why these names are one actor:")
     for line in curate.explain(found):
         click.echo(f"    {line}")
@@ -391,10 +395,10 @@ def path(a: str, b: str, k: int, fmt: str, db: str | None, filters: Any) -> None
         for hop in hops:
             click.echo(f"  {hop.subject} -[{hop.relation}]-> {hop.object}")
             for ev in hop.evidence[:2]:
-                who = ev["attributed_to"] or ev["doc_id"]
-                flags = " (hedged)" if ev["hedged"] else ""
-                flags += " (denies it)" if ev["negated"] else ""
-                click.echo(f"      {who}{flags}: \"{_clip(ev['sentence'], 160)}\"")
+                who = ev.attributed_to or ev.doc_id
+                flags = " (hedged)" if ev.hedged else ""
+                flags += " (denies it)" if ev.negated else ""
+                click.echo(f"      {who}{flags}: \"{_clip(ev.sentence, 160)}\"")
 
 
 @cli.command()
@@ -460,7 +464,7 @@ def report(name: str, out: str, db: str | None, filters: Any) -> None:
     text = brief.to_html(data) if out.lower().endswith((".html", ".htm")) else brief.markdown(data)
     with _output(out) as stream:
         stream.write(text)
-    click.echo(f"wrote the brief on {data['entity']['name']} to {out}")
+    click.echo(f"wrote the brief on {data.entity.name} to {out}")
 
 
 @cli.command()

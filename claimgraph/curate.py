@@ -7,16 +7,15 @@ them, so a rebuild never loses a user's work.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from claimgraph.analyse.ties import lookup
 from claimgraph.errors import InputError, NotFoundError
 from claimgraph.pipeline import resolve_store
 from claimgraph.resolve.judgements import Judgement, from_row, parse_lines
 from claimgraph.store import Store
+from claimgraph.store.records import Entity
 
 
 @dataclass
@@ -28,89 +27,89 @@ class Part:
     docs: list[str]
 
 
-def parts(entity: dict[str, Any]) -> list[Part]:
-    attributes = json.loads(entity.get("attributes") or "{}")
+def parts(entity: Entity) -> list[Part]:
+    attributes = entity.attributes
     by_key = attributes.get("names_by_key", {})
     return [Part(k, by_key.get(k, {}).get("names", []), by_key.get(k, {}).get("docs", []))
             for k in attributes.get("keys", [])]
 
 
-def _entity(store: Store, name: str) -> tuple[dict[str, Any], list[Part]]:
+def _entity(store: Store, name: str) -> tuple[Entity, list[Part]]:
     entity = lookup(store, name)
     found = parts(entity)
     if not found:
-        raise NotFoundError(f"{entity['name']!r} has no stored names: rebuild first")
+        raise NotFoundError(f"{entity.name!r} has no stored names: rebuild first")
     return entity, found
 
 
-def merge(store: Store, a: str, b: str) -> dict[str, Any]:
+def merge(store: Store, a: str, b: str) -> Entity:
     first, parts_a = _entity(store, a)
     second, parts_b = _entity(store, b)
-    if first["entity_id"] == second["entity_id"]:
-        raise InputError(f"{a!r} and {b!r} are already one entity ({first['name']})")
+    if first.entity_id == second.entity_id:
+        raise InputError(f"{a!r} and {b!r} are already one entity ({first.name})")
     judgement = Judgement("merge", tuple(p.key for p in parts_a), tuple(p.key for p in parts_b),
-                          note=f"{first['name']} = {second['name']}")
+                          note=f"{first.name} = {second.name}")
     return _record(store, judgement, parts_a[0].key)
 
 
-def split(store: Store, name: str, one: str | None = None) -> list[dict[str, Any]]:
+def split(store: Store, name: str, one: str | None = None) -> list[Entity]:
     """Split NAME's entity: every group of names apart, or (ONE given) that name off from the rest."""
     entity, found = _entity(store, name)
     if len(found) < 2:
-        names = ", ".join(found[0].names) or entity["name"]
-        raise InputError(f"{entity['name']!r} was read as one actor within one document ({names}): "
+        names = ", ".join(found[0].names) or entity.name
+        raise InputError(f"{entity.name!r} was read as one actor within one document ({names}): "
                          "there is no merge to undo")
     if one is None:
-        judgement = Judgement("split", tuple(p.key for p in found), note=f"{entity['name']}: every name apart")
+        judgement = Judgement("split", tuple(p.key for p in found), note=f"{entity.name}: every name apart")
     else:
         wanted = one.strip().lower()
         off = [p for p in found if wanted in (n.lower() for n in p.names)]
         if not off:
             listed = "; ".join(", ".join(p.names) for p in found)
-            raise InputError(f"{entity['name']!r} has no name {one!r}; its names: {listed}")
+            raise InputError(f"{entity.name!r} has no name {one!r}; its names: {listed}")
         if len(off) == len(found):
-            raise InputError(f"every part of {entity['name']!r} is also called {one!r}: nothing to split off")
+            raise InputError(f"every part of {entity.name!r} is also called {one!r}: nothing to split off")
         rest = [p for p in found if p not in off]
         judgement = Judgement("split", tuple(p.key for p in off), tuple(p.key for p in rest),
-                              note=f"{one} is not {entity['name']}")
+                              note=f"{one} is not {entity.name}")
     store.add_judgements([judgement.row()])
     resolution = resolve_store(store)
     ids = {resolution.key_to_id[p.key] for p in found}
-    return [e for e in resolution.entities if e["entity_id"] in ids]
+    return [Entity.from_row(e) for e in resolution.entities if e["entity_id"] in ids]
 
 
 def unsure(store: Store, a: str, b: str) -> None:
     first, parts_a = _entity(store, a)
     second, parts_b = _entity(store, b)
     store.add_judgements([Judgement("unsure", tuple(p.key for p in parts_a), tuple(p.key for p in parts_b),
-                                    note=f"{first['name']} ? {second['name']}").row()])
+                                    note=f"{first.name} ? {second.name}").row()])
 
 
-def rename(store: Store, name: str, new_name: str) -> dict[str, Any]:
+def rename(store: Store, name: str, new_name: str) -> Entity:
     entity, found = _entity(store, name)
     judgement = Judgement("rename", tuple(p.key for p in found), name=new_name.strip(),
-                          note=f"{entity['name']} -> {new_name.strip()}")
+                          note=f"{entity.name} -> {new_name.strip()}")
     return _record(store, judgement, found[0].key)
 
 
-def retype(store: Store, name: str, actor_type: str) -> dict[str, Any]:
+def retype(store: Store, name: str, actor_type: str) -> Entity:
     entity, found = _entity(store, name)
     judgement = Judgement("retype", tuple(p.key for p in found), value=actor_type,
-                          note=f"{entity['name']}: {entity['type']} -> {actor_type}")
+                          note=f"{entity.name}: {entity.type} -> {actor_type}")
     return _record(store, judgement, found[0].key)
 
 
-def _record(store: Store, judgement: Judgement, key: str) -> dict[str, Any]:
+def _record(store: Store, judgement: Judgement, key: str) -> Entity:
     store.add_judgements([judgement.row()])
     resolution = resolve_store(store)
     eid = resolution.key_to_id[key]
-    return next(e for e in resolution.entities if e["entity_id"] == eid)
+    return Entity.from_row(next(e for e in resolution.entities if e["entity_id"] == eid))
 
 
-def explain(entity: dict[str, Any]) -> list[str]:
+def explain(entity: Entity) -> list[str]:
     """Why the entity joins its names, one line each: the names each document's reading joined, then every
     merge with its rule or judgement and the documents on both sides."""
-    attributes = json.loads(entity.get("attributes") or "{}")
+    attributes = entity.attributes
     lines = []
     for part in parts(entity):
         if not part.names:
@@ -124,9 +123,9 @@ def explain(entity: dict[str, Any]) -> list[str]:
         right = f"{step['names'][1]} ({', '.join(docs[1]) or 'gazetteer'})"
         lines.append(f"merged {left} + {right}: {step['rule']}")
     if attributes.get("renamed"):
-        lines.append(f"name {entity['name']!r} set by a user judgement")
+        lines.append(f"name {entity.name!r} set by a user judgement")
     if attributes.get("retyped"):
-        lines.append(f"type {entity['type']} set by a user judgement")
+        lines.append(f"type {entity.type} set by a user judgement")
     return lines
 
 

@@ -23,9 +23,9 @@ def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
 
 
 def _ties(store: Store, filters: Filters) -> dict[str, tuple[int, int, int]]:
-    names = {e["entity_id"]: e["name"] for e in store.entities()}
-    return {f"{names[t['subject_id']]} {t['relation']} {names[t['object_id']]}":
-            (t["claims"], t["sources"], t["contradicting_sources"]) for t in store.tie_rows(filters)}
+    names = {e.entity_id: e.name for e in store.entities()}
+    return {f"{names[t.subject_id]} {t.relation} {names[t.object_id]}":
+            (t.claims, t.sources, t.contradicting_sources) for t in store.tie_rows(filters)}
 
 
 def test_defaults_count_asserting_publishers_and_leave_denial_only_ties_out(store: Store) -> None:

@@ -14,6 +14,7 @@ import igraph as ig
 from claimgraph.analyse.ties import lookup
 from claimgraph.filters import Filters
 from claimgraph.store import Store
+from claimgraph.store.records import Entity, StoredClaim, Tie
 
 __all__ = ["Filters", "Graph", "Hop", "build_graph"]
 
@@ -45,7 +46,7 @@ class Graph:
     def from_store(cls, store: Store, filters: Filters | None = None) -> Graph:
         filters = filters or Filters()
         ties = store.tie_rows(filters)
-        entities = {e["entity_id"]: e for e in store.entities()}
+        entities = {e.entity_id: e for e in store.entities()}
         return cls(store, build_graph(entities, ties), filters)
 
     # --- measures -----------------------------------------------------------------------------------------
@@ -117,11 +118,11 @@ class Graph:
 
     def vertex(self, name: str) -> int:
         entity = lookup(self.store, name)
-        index = self._index.get(entity["entity_id"])
+        index = self._index.get(entity.entity_id)
         if index is None:
             from claimgraph.errors import NotFoundError
 
-            raise NotFoundError(f"{entity['name']} has no ties that pass the filters")
+            raise NotFoundError(f"{entity.name} has no ties that pass the filters")
         return index
 
     def paths(self, a: str, b: str, *, k: int = 1) -> list[list[Hop]]:
@@ -140,8 +141,8 @@ class Graph:
             obj = self.graph.vs[edge.target]
             evidence = self.store.evidence(subject["entity_id"], edge["relation"], obj["entity_id"], self.filters)
             hops.append(Hop(subject["name"], edge["relation"], obj["name"], [
-                {"doc_id": e["doc_id"], "sentence": e["sentence"], "attributed_to": e["attributed_to"],
-                 "hedged": bool(e["hedged"]), "negated": bool(e["negated"])} for e in evidence]))
+                {"doc_id": e.doc_id, "sentence": e.sentence, "char_start": e.char_start, "char_end": e.char_end,
+                 "attributed_to": e.attributed_to, "hedged": e.hedged, "negated": e.negated} for e in evidence]))
         return hops
 
     def ego(self, name: str, *, hops: int = 1) -> Graph:
@@ -149,27 +150,27 @@ class Graph:
         keep = self.graph.neighborhood(center, order=hops, mode="all")
         return Graph(self.store, self.graph.induced_subgraph(keep), self.filters)
 
-    def timeline(self, name: str) -> list[dict[str, Any]]:
+    def timeline(self, name: str) -> list[StoredClaim]:
         entity = lookup(self.store, name)
-        return self.store.claims_of(entity["entity_id"])
+        return self.store.claims_of(entity.entity_id, self.filters)
 
 
-def build_graph(entities: dict[str, dict[str, Any]], ties: list[dict[str, Any]]) -> ig.Graph:
-    used = sorted({t["subject_id"] for t in ties} | {t["object_id"] for t in ties})
+def build_graph(entities: dict[str, Entity], ties: list[Tie]) -> ig.Graph:
+    used = sorted({t.subject_id for t in ties} | {t.object_id for t in ties})
     graph = ig.Graph(directed=True)
     graph.add_vertices(len(used))
     index = {eid: i for i, eid in enumerate(used)}
     graph.vs["entity_id"] = used
-    graph.vs["name"] = [entities.get(e, {}).get("name", e) for e in used]
-    graph.vs["type"] = [entities.get(e, {}).get("type") or "" for e in used]
-    graph.vs["country"] = [entities.get(e, {}).get("country") or "" for e in used]
-    graph.add_edges([(index[t["subject_id"]], index[t["object_id"]]) for t in ties])
-    for attr in ("relation", "claims", "sources", "contradicting_claims", "contradicting_sources"):
-        graph.es[attr] = [t[attr] for t in ties]
-    graph.es["denied"] = [bool(t["denied"]) for t in ties]  # only denials name it (kept with --with-negated)
-    graph.es["hedged_share"] = [float(t["hedged_share"]) for t in ties]
-    graph.es["first_seen"] = [t["first_seen"] or "" for t in ties]
-    graph.es["last_seen"] = [t["last_seen"] or "" for t in ties]
+    known = [entities.get(e) for e in used]
+    graph.vs["name"] = [e.name if e else eid for e, eid in zip(known, used, strict=True)]
+    graph.vs["type"] = [e.type if e else "" for e in known]
+    graph.vs["country"] = [(e.country or "") if e else "" for e in known]
+    graph.add_edges([(index[t.subject_id], index[t.object_id]) for t in ties])
+    for attr in ("relation", "claims", "sources", "contradicting_claims", "contradicting_sources", "denied",
+                 "hedged_share"):  # denied: only denials name it (kept with --with-negated)
+        graph.es[attr] = [getattr(t, attr) for t in ties]
+    graph.es["first_seen"] = [t.first_seen or "" for t in ties]
+    graph.es["last_seen"] = [t.last_seen or "" for t in ties]
     return graph
 
 

@@ -1,17 +1,19 @@
-"""An entity's ties, each with the sentences that back it."""
+"""Finding an entity by name, and its ties, each with the sentences that back it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from claimgraph.errors import NotFoundError
 from claimgraph.filters import Filters
 from claimgraph.store import Store
+from claimgraph.store.records import Entity, Evidence
 
 
 @dataclass
-class Tie:
+class TieView:
+    """A tie as a reader sees it: names at both ends, its counts, and its sentences."""
+
     subject: str
     relation: str
     object: str
@@ -22,44 +24,42 @@ class Tie:
     contradicting_sources: int  # distinct publishers denying it
     first_seen: str | None
     last_seen: str | None
-    evidence: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 class AmbiguousName(NotFoundError):
-    def __init__(self, name: str, candidates: list[dict[str, Any]]):
-        listed = "; ".join(f"{c['name']} ({c['type']}, {c['entity_id']})" for c in candidates[:8])
+    def __init__(self, name: str, candidates: list[Entity]):
+        listed = "; ".join(f"{c.name} ({c.type}, {c.entity_id})" for c in candidates[:8])
         super().__init__(f"{name!r} matches several entities: {listed}. Use a fuller name or the entity id.")
         self.candidates = candidates
 
 
-def lookup(store: Store, name: str) -> dict[str, Any]:
+def lookup(store: Store, name: str) -> Entity:
     """One entity by id, name or alias; a clear error listing candidates when ambiguous."""
-    rows = [e for e in store.entities() if e["entity_id"] == name]
-    if rows:
-        return rows[0]
+    by_id = store.entity(name)
+    if by_id is not None:
+        return by_id
     found = store.find_entities(name)
     if not found:
         raise NotFoundError(f"no entity named {name!r}")
-    exact = [e for e in found if e["name"].lower() == name.lower()
-             or name.lower() in (a.lower() for a in e["aliases"] or [])]
+    wanted = name.lower()
+    exact = [e for e in found if e.name.lower() == wanted or wanted in (a.lower() for a in e.aliases)]
     if len(exact) == 1 or (exact and len(found) == 1):
         return exact[0]
     if len(found) == 1:
         return found[0]
-    if exact and len(exact[0]["doc_ids"] or []) > 2 * max(len(e["doc_ids"] or []) for e in exact[1:]):
+    if exact and len(exact[0].doc_ids) > 2 * max(len(e.doc_ids) for e in exact[1:]):
         return exact[0]
     raise AmbiguousName(name, exact or found)
 
 
-def ties_of(store: Store, name: str, filters: Filters | None = None) -> tuple[dict[str, Any], list[Tie]]:
+def ties_of(store: Store, name: str, filters: Filters | None = None) -> tuple[Entity, list[TieView]]:
     """NAME's ties among the claims that pass the filters, each with its evidence (denials flagged)."""
     entity = lookup(store, name)
-    ties = []
-    for row in store.ties_of(entity["entity_id"], filters):
-        obj = row["object_name"] or row["object_id"].removeprefix("activity:")
-        tie = Tie(row["subject_name"], row["relation"], obj, row["claims"], row["sources"],
-                  float(row["hedged_share"]), int(row["contradicting_claims"]), int(row["contradicting_sources"]),
-                  row["first_seen"], row["last_seen"])
-        tie.evidence = store.evidence(row["subject_id"], row["relation"], row["object_id"], filters)
-        ties.append(tie)
-    return entity, ties
+    views = []
+    for tie in store.ties_of(entity.entity_id, filters):
+        views.append(TieView(tie.subject_name or tie.subject_id, tie.relation, tie.object_label, tie.claims,
+                             tie.sources, tie.hedged_share, tie.contradicting_claims, tie.contradicting_sources,
+                             tie.first_seen, tie.last_seen,
+                             store.evidence(tie.subject_id, tie.relation, tie.object_id, filters)))
+    return entity, views

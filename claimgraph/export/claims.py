@@ -23,32 +23,30 @@ EXTRA = ["claim_id", "role", "extractor"]
 
 
 def claim_records(store: Store, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
-    for row in store.claims(filters):
-        alleged = row["relation"] == "ALLEGED"
-        activity = row["object_id"].split(":", 1)[1] if alleged else None
-        record = {
-            "doc_id": row["doc_id"],
-            "subject": row["subject_name"] or row["subject_text"],
-            "subject_aliases": list(row["subject_aliases"] or []),
-            "subject_type": row["subject_type"],
-            "relation": row["relation"],
-            "object": activity if alleged else (row["object_name"] or row["object_text"]),
-            "object_aliases": [activity] if alleged else list(row["object_aliases"] or []),
-            "object_type": "Activity" if alleged else row["object_type"],
-            "trigger": row["trigger"],
-            "sentence": row["sentence"],
-            "char_start": row["char_start"],
-            "char_end": row["char_end"],
-            "attributed_to": row["attributed_name"] or row["attributed_to_text"],
-            "hedged": bool(row["hedged"]),
-            "negated": bool(row["negated"]),
-            "time": row["time"],
-            "confidence": round(float(row["confidence"]), 3),
-            "claim_id": row["claim_id"],
-            "role": row["role"],
-            "extractor": row["extractor"],
+    for claim in store.claims(filters):
+        alleged = claim.activity is not None
+        yield {
+            "doc_id": claim.doc_id,
+            "subject": claim.subject_name or claim.subject_text,
+            "subject_aliases": list(claim.subject_aliases),
+            "subject_type": claim.subject_type,
+            "relation": claim.relation,
+            "object": claim.object_label if alleged else (claim.object_name or claim.object_text),
+            "object_aliases": [claim.activity] if alleged else list(claim.object_aliases),
+            "object_type": "Activity" if alleged else claim.object_type,
+            "trigger": claim.trigger,
+            "sentence": claim.sentence,
+            "char_start": claim.char_start,
+            "char_end": claim.char_end,
+            "attributed_to": claim.source_label,
+            "hedged": claim.hedged,
+            "negated": claim.negated,
+            "time": claim.time,
+            "confidence": round(claim.confidence, 3),
+            "claim_id": claim.claim_id,
+            "role": claim.role,
+            "extractor": claim.extractor,
         }
-        yield record
 
 
 def jsonl(records: Iterator[dict[str, Any]], out: IO[str]) -> int:

@@ -16,10 +16,9 @@ FIELDS = ["entity_id", "name", "type", "aliases", "doc_ids", "country"]
 
 
 def entity_records(store: Store, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
-    for row in store.entities_named(filters or Filters()):
-        yield {"entity_id": row["entity_id"], "name": row["name"], "type": row["type"],
-               "aliases": list(row["aliases"] or []), "doc_ids": list(row["doc_ids"] or []),
-               "country": row["country"]}
+    for entity in store.entities_named(filters or Filters()):
+        yield {"entity_id": entity.entity_id, "name": entity.name, "type": entity.type,
+               "aliases": list(entity.aliases), "doc_ids": list(entity.doc_ids), "country": entity.country}
 
 
 def write_jsonl(store: Store, filters: Filters, out: str) -> Written:

@@ -7,6 +7,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from importlib import resources
 from typing import Any
 
@@ -19,6 +20,7 @@ from claimgraph.analyse.graph import Graph
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.filters import Filters
 from claimgraph.store import Store
+from claimgraph.store.records import StoredClaim
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
@@ -97,25 +99,23 @@ def create_app(db: str) -> FastAPI:
         with opened() as store:
             ties = store.tie_rows(chosen)
             layout = store.layout()
-            entities = {e["entity_id"]: e for e in store.entities()}
+            entities = {e.entity_id: e for e in store.entities()}
         if community is not None:
-            ties = [t for t in ties if layout.get(t["subject_id"], {}).get("community") == community
-                    and layout.get(t["object_id"], {}).get("community") == community]
-        used = sorted({t["subject_id"] for t in ties} | {t["object_id"] for t in ties})
+            ties = [t for t in ties if layout.get(t.subject_id, {}).get("community") == community
+                    and layout.get(t.object_id, {}).get("community") == community]
+        used = sorted({t.subject_id for t in ties} | {t.object_id for t in ties})
         nodes = []
         for eid in used:
             place = layout.get(eid, {})
-            entity = entities.get(eid, {})
-            nodes.append({"id": eid, "label": entity.get("name", eid), "type": entity.get("type"),
-                          "country": entity.get("country"), "x": place.get("x", 0.0), "y": place.get("y", 0.0),
-                          "pagerank": place.get("pagerank", 0.0), "community": place.get("community", -1),
-                          "community_label": place.get("community_label", "")})
-        edges = [{"id": tie_id(t["subject_id"], t["relation"], t["object_id"]), "source": t["subject_id"],
-                  "target": t["object_id"], "relation": t["relation"], "claims": t["claims"],
-                  "sources": t["sources"], "hedged_share": float(t["hedged_share"]),
-                  "contradicting_claims": int(t["contradicting_claims"]),
-                  "contradicting_sources": int(t["contradicting_sources"]), "denied": bool(t["denied"])}
-                 for t in ties]
+            known = entities.get(eid)
+            nodes.append({"id": eid, "label": known.name if known else eid, "type": known.type if known else None,
+                          "country": known.country if known else None, "x": place.get("x", 0.0),
+                          "y": place.get("y", 0.0), "pagerank": place.get("pagerank", 0.0),
+                          "community": place.get("community", -1), "community_label": place.get("community_label", "")})
+        edges = [{"id": tie_id(t.subject_id, t.relation, t.object_id), "source": t.subject_id, "target": t.object_id,
+                  "relation": t.relation, "claims": t.claims, "sources": t.sources, "hedged_share": t.hedged_share,
+                  "contradicting_claims": t.contradicting_claims, "contradicting_sources": t.contradicting_sources,
+                  "denied": t.denied} for t in ties]
         return {"nodes": nodes, "edges": edges}
 
     @app.get("/api/entities")
@@ -124,7 +124,7 @@ def create_app(db: str) -> FastAPI:
             return []
         with opened() as store:
             found = store.find_entities(q.strip())[:limit]
-        return [_entity_summary(e) for e in found]
+        return [e.summary() for e in found]
 
     @app.get("/api/entities/{entity_id}")
     def entity(entity_id: str, chosen: Filters = Depends(filters)) -> dict[str, Any]:  # noqa: B008
@@ -135,13 +135,11 @@ def create_app(db: str) -> FastAPI:
             ties = store.ties_of(entity_id, chosen)
         grouped: dict[str, list[dict[str, Any]]] = {}
         for t in ties:
-            grouped.setdefault(t["relation"], []).append({
-                "id": tie_id(t["subject_id"], t["relation"], t["object_id"]),
-                "subject": t["subject_name"], "object": t["object_name"] or t["object_id"].removeprefix("activity:"),
-                "claims": t["claims"], "sources": t["sources"], "hedged_share": float(t["hedged_share"]),
-                "contradicting_claims": int(t["contradicting_claims"]),
-                "contradicting_sources": int(t["contradicting_sources"])})
-        return {**_entity_summary(found), "ties": grouped}
+            grouped.setdefault(t.relation, []).append({
+                "id": tie_id(t.subject_id, t.relation, t.object_id), "subject": t.subject_name,
+                "object": t.object_label, "claims": t.claims, "sources": t.sources, "hedged_share": t.hedged_share,
+                "contradicting_claims": t.contradicting_claims, "contradicting_sources": t.contradicting_sources})
+        return {**found.summary(), "ties": grouped}
 
     @app.get("/api/ties/{tie}")
     def tie(tie: str) -> dict[str, Any]:
@@ -156,9 +154,9 @@ def create_app(db: str) -> FastAPI:
             raise HTTPException(404, "no such tie")
         activity = object_id.removeprefix("activity:").replace("_", " ")
         return {"id": tie, "relation": relation,
-                "subject": _entity_summary(subject) if subject else {"entity_id": subject_id, "name": subject_id},
-                "object": _entity_summary(obj) if obj else {"entity_id": object_id, "name": f"alleged {activity}"},
-                "claims": claims}
+                "subject": subject.summary() if subject else {"entity_id": subject_id, "name": subject_id},
+                "object": obj.summary() if obj else {"entity_id": object_id, "name": f"alleged {activity}"},
+                "claims": [_claim(c) for c in claims]}
 
     @app.get("/api/path")
     def path(a: str, b: str, k: int = Query(1, ge=1, le=10),  # noqa: B008
@@ -176,8 +174,8 @@ def create_app(db: str) -> FastAPI:
             found = store.document(doc_id)
             if found is None:
                 raise HTTPException(404, "no such document")
-            found["mentions"] = store.mentions_in(doc_id)
-        return found
+            mentions = store.mentions_in(doc_id)
+        return {**asdict(found), "mentions": [asdict(m) for m in mentions]}
 
     return app
 
@@ -186,7 +184,10 @@ def tie_id(subject_id: str, relation: str, object_id: str) -> str:
     return f"{subject_id}~{relation}~{object_id}"
 
 
-def _entity_summary(entity: dict[str, Any]) -> dict[str, Any]:
-    return {"entity_id": entity["entity_id"], "name": entity["name"], "type": entity["type"],
-            "country": entity["country"], "aliases": list(entity["aliases"] or []),
-            "doc_ids": list(entity["doc_ids"] or [])}
+def _claim(claim: StoredClaim) -> dict[str, Any]:
+    """One sentence of a tie for the page: what it says, where, who says it, and its flags."""
+    return {"claim_id": claim.claim_id, "doc_id": claim.doc_id, "sentence": claim.sentence,
+            "char_start": claim.char_start, "char_end": claim.char_end, "trigger": claim.trigger,
+            "hedged": claim.hedged, "negated": claim.negated, "time": claim.time, "confidence": claim.confidence,
+            "subject_text": claim.subject_text, "object_text": claim.object_text, "attributed_to": claim.source_label,
+            "title": claim.title, "url": claim.url, "source": claim.source, "published": claim.published}

@@ -19,7 +19,8 @@ def test_path_rosneft_to_farc_has_evidence_on_every_hop(examples_db: Path) -> No
     for hop in hops:
         assert hop["evidence"], hop
         for evidence in hop["evidence"]:
-            assert set(evidence) == {"doc_id", "sentence", "attributed_to", "hedged", "negated"}
+            assert set(evidence) == {"doc_id", "sentence", "char_start", "char_end", "attributed_to", "hedged",
+                                     "negated"}
 
 
 def test_brokers_communities_and_filters(examples_db: Path) -> None:
@@ -46,7 +47,8 @@ def test_ego_network_and_timeline(examples_db: Path) -> None:
     names = set(ego.graph.vs["name"])
     assert {"Tareck El Aissami", "Hezbollah", "Cartel of the Suns"} <= names
     timeline = graph.timeline("Tareck El Aissami")
-    assert timeline and all(c["sentence"] for c in timeline)
+    assert timeline and all(c.sentence and "Tareck El Aissami" in (c.subject_name, c.object_name)
+                            for c in timeline)
 
 
 def test_ambiguous_name_lists_candidates(examples_db: Path) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph.errors import StoreError
 from claimgraph.pipeline import _rows
 from claimgraph.store import Store
 from tests.conftest import EXAMPLES, extract_text, run_cli
@@ -19,11 +20,15 @@ def test_a_failing_batch_rolls_back_and_keeps_the_document_it_would_have_replace
     with Store.open(str(db)) as store:
         before = store.stats()
         documents, mentions, claims = _rows([extract_text("Qatar funds Hamas.\n", doc_id="a")])
-        claims[0]["sentence"] = None  # violates NOT NULL after the old rows of "a" were deleted
-        with pytest.raises(Exception, match="NOT NULL"):
-            store.replace_documents(documents, mentions, claims)
+        twice = [*claims, claims[0]]  # the same claim id twice: fails inside the transaction, after the delete
+        with pytest.raises(Exception, match="(?i)primary key|duplicate"):
+            store.replace_documents(documents, mentions, twice)
         assert store.stats() == before
-        [sentence] = [c["sentence"] for c in store.claims()]
+        bad = [{**claims[0], "char_end": 10_000}]  # offsets outside the text: refused before anything is written
+        with pytest.raises(StoreError, match="sentence offsets 0-10000 outside the text"):
+            store.replace_documents(documents, mentions, bad)
+        assert store.stats() == before
+        [sentence] = [c.sentence for c in store.claims()]
     assert sentence == "Iran funds Hezbollah."
 
 
