@@ -11,10 +11,10 @@ from spacy.tokens import Doc, Span
 from claimgraph.extract import cues, nlp, titles
 from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.datelines import datelines
+from claimgraph.extract.found import Found
 from claimgraph.extract.mentions import find_mentions
 from claimgraph.extract.patterns import PATTERNS
 from claimgraph.extract.quotes import Quote, quotes, speaker_at
-from claimgraph.extract.relations import Found
 from claimgraph.lexicon import Lexicon, alias_key, load
 from claimgraph.model import Claim, Document, Mention
 

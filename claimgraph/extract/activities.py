@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
-from claimgraph.extract.relations import COPULAS, Found
+from claimgraph.extract.found import Found
+from claimgraph.extract.words import COPULAS
 from claimgraph.lexicon import Lexicon
 
 AGENT_NOUNS = {"terrorist": "terrorism", "terror": "terrorism",

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract.arguments import Actor, Arguments
-from claimgraph.extract.relations import Found, affix_holders, emit
+from claimgraph.extract.found import Found, emit
+from claimgraph.extract.relations import affix_holders
 from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Arguments
-from claimgraph.extract.relations import Found
+from claimgraph.extract.found import Found
 from claimgraph.lexicon import alias_key
 from claimgraph.model import Mention
 

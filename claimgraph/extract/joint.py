@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
-from claimgraph.extract.relations import Found, emit
+from claimgraph.extract.found import Found, emit
 from claimgraph.lexicon import Lexicon
 
 

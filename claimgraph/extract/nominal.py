@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments
-from claimgraph.extract.relations import Found, emit
+from claimgraph.extract.found import Found, emit
 from claimgraph.lexicon import Lexicon
 from claimgraph.model import Mention
 

@@ -13,9 +13,10 @@ from spacy.tokens import Span
 from claimgraph.extract.activities import alleged
 from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.compounds import hyphenated
+from claimgraph.extract.found import Found
 from claimgraph.extract.joint import joint
 from claimgraph.extract.nominal import advocacy, named_after_relation, presence
-from claimgraph.extract.relations import Found, relations
+from claimgraph.extract.relations import relations
 from claimgraph.lexicon import Lexicon
 
 Pattern = Callable[[Span, Arguments, Lexicon], Iterator[Found]]

@@ -1,0 +1,79 @@
+"""The mentions of one document (`Mentions`) and how a span becomes a `Mention`: its type, canonical name and
+the in-document key that resolution joins on. Shared by every mention finder."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from claimgraph.lexicon import alias_key
+from claimgraph.model import Mention
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+QUOTES = str.maketrans({"’": "'", "‘": "'"})
+
+
+ORG_TYPES = [  # keyword in an unknown organisation's name -> actor type; first match wins
+    (r"\bcartel\b|\bmafia\b|\bgang\b|\bclan\b", "CriminalGroup"),
+    (r"\barmy of\b|\bliberation\b|\bbrigades?\b|\bfront\b|\bmilitia\b|\bjihad\b|\bguerrill|\brebels?\b|"
+     r"\barmed forces of\b|\bhigh command of\b", "ArmedGroup"),
+    (r"\bparty\b", "Party"),
+    (r"\bministry\b|\bdepartment\b|\bagency\b|\bservices?\b|\bpolice\b|\bcommand\b|\bcommittee\b|"
+     r"\bsenate\b|\bcongress\b|\bparliament\b|\bassembly\b|\bcourt\b|\boffice\b|\bbureau\b|\bembassy\b|"
+     r"\bnavy\b|\barmy\b|\bguard\b|\bcorps\b|\bcouncil\b|\badministration\b|\bcommission\b|\bintelligence\b|"
+     r"\bdistrict\b|\bdirectorate\b|\bgovernment\b|\bhouse\b", "Agency"),
+    (r"\bnews\b|\btimes\b|\bpost\b|\bpress\b|\btv\b|\bradio\b|\bjournal\b|\btelevision\b|\bherald\b|\bgazette\b",
+     "Media"),
+    (r"\bunion\b|\balliance\b|\borganization of\b|\bnations\b|\bbloc\b|\bcommunity\b|\bforum\b", "Bloc"),
+    (r"\binc\b|\bcorp\b|\bltd\b|\bllc\b|\bco\b|\bcompany\b|\bbank\b|\bgroup\b|\bholdings?\b|\bairlines?\b|"
+     r"\bpetroleum\b|\boil\b|\bgas\b|\benergy\b|\bmotors\b|\bplc\b|\bs\.a\b|\bindustries\b", "Company"),
+]
+
+
+@dataclass
+class Mentions:
+    """The mentions of one doc, and which mention each token belongs to."""
+
+    items: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def add(self, mention: Mention) -> None:
+        self.items.append(mention)
+        for i in range(mention.tok_start, mention.tok_end):
+            self.by_token[i] = mention
+
+    def remove(self, mention: Mention) -> None:
+        self.items.remove(mention)
+        for i in range(mention.tok_start, mention.tok_end):
+            self.by_token.pop(i, None)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(i not in self.by_token for i in range(start, end))
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+
+def make_mention(span: Span, mtype: str, name: str, key: str, country: str | None, label: str) -> Mention:
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, type=mtype, name=name, key=key,
+                   country=country, label=label, tok_start=span.start, tok_end=span.end)
+
+
+def org_type(name: str, default: str = "Group") -> str:
+    low = name.lower()
+    for pattern, mtype in ORG_TYPES:
+        if re.search(pattern, low):
+            return mtype
+    return default
+
+
+def entity_key(mtype: str, name: str) -> str:
+    family = {"Person": "person", "Place": "place", "State": "state"}.get(mtype, "org")
+    return f"{family}:{alias_key(name)}"
+
+
+ABBREVIATION = re.compile(r"^([A-Z][a-z]{0,4}\.|[A-Z]\.[A-Z]\.)$")

@@ -1,0 +1,21 @@
+"""Closed word classes the patterns share (copulas, accusing verbs, light verbs, organisation nouns, offices)."""
+
+ACCUSERS = {"convict", "accuse", "suspect", "charge", "arrest", "indict", "sentence", "try", "jail", "blame",
+            "execute", "hang", "prosecute", "acquit", "guilty", "responsible", "serve", "imprison"}
+COPULAS = {"be", "become", "remain", "seem", "appear", "serve", "act", "stay"}
+LIGHT_VERBS = {"have", "impose", "place", "slap", "levy", "wage", "mount", "stage",
+               "maintain", "establish", "develop", "build", "pursue", "expand", "strengthen", "deepen",
+               "forge", "seek", "keep", "enjoy", "increase", "renew", "cultivate", "show", "play", "offer", "give",
+               "provide", "express", "receive", "get", "gain", "secure", "need", "want", "use", "continue", "hold",
+               "sign", "reach", "conduct", "launch", "open", "resume", "start", "begin", "promise", "pledge",
+               "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send", "commit",
+               "carry", "order", "plan", "attempt", "claim", "mastermind", "reiterate", "repeat", "issue", "make",
+               "voice"}
+ORG_NOUNS = {"agency", "party", "group", "newspaper", "daily", "weekly", "paper", "magazine", "company", "firm",
+             "bank", "institute", "university", "ministry", "service", "network", "organization", "organisation",
+             "council", "committee", "movement", "union", "club", "team", "channel", "station", "broadcaster",
+             "carrier", "airline", "corporation", "conglomerate", "militia", "faction", "alliance", "coalition",
+             "federation", "association", "foundation", "court", "parliament", "army", "force", "forces",
+             "league", "society", "center", "centre", "museum", "academy", "forum", "institution"}
+OFFICES = {"president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
+           "vice-president", "chief of staff", "ambassador", "senator", "governor", "chancellor", "king", "queen"}
