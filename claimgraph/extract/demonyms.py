@@ -56,7 +56,8 @@ def peoples(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         if known is not None and (known.type != "State" or not mods):
             continue  # a name the gazetteer knows ("Palestinians"), kept as it is
         if state is not None and not mods:
-            found.add(make_mention(doc[token.i : token.i + 1], "State", state.name, state.key, state.country, "demonym"))
+            one = doc[token.i : token.i + 1]
+            found.add(make_mention(one, "State", state.name, state.key, state.country, "demonym"))
             continue
         start = min((c.i for c in mods), default=token.i)
         owner = next((m for c in mods if (m := found.at(c)) is not None), None)

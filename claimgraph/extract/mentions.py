@@ -158,7 +158,8 @@ def _add_gazetteer(doc: Doc, found: Mentions, start: int, end: int, key: str, le
         if first > start:
             state = state_named(doc[start].text, lex)
             if state is not None:
-                found.add(make_mention(doc[start : start + 1], "State", state.name, state.key, state.country, "gazetteer"))
+                one = doc[start : start + 1]
+                found.add(make_mention(one, "State", state.name, state.key, state.country, "gazetteer"))
             start = first
     span = doc[start:end]
     label = "gazetteer"
