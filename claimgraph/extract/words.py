@@ -19,3 +19,12 @@ ORG_NOUNS = {"agency", "party", "group", "newspaper", "daily", "weekly", "paper"
              "league", "society", "center", "centre", "museum", "academy", "forum", "institution"}
 OFFICES = {"president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
            "vice-president", "chief of staff", "ambassador", "senator", "governor", "chancellor", "king", "queen"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+QUANTITY = {"hundred", "thousand", "dozen", "million", "some", "many", "all", "most", "part", "rest", "majority",
+            "number", "group", "network", "faction", "cell", "unit", "wing", "element", "member", "remnant",
+            "one", "two", "three", "several", "each", "none", "score", "handful", "crowd", "band", "ten"}
+ORDERS = {"order", "orders", "instruction", "behest", "command", "direction", "request"}
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "port", "capital", "island"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+INSTANCE_ADVERBS = {"especially", "notably", "particularly", "chiefly", "mainly", "namely", "primarily", "principally"}
+INSTRUMENTS = {"shot", "bullet", "bomb", "missile", "rocket", "grenade", "shell", "round", "gun", "rifle"}
