@@ -23,6 +23,7 @@ class Document:
     url: str | None = None
     published: str | None = None
     path: str | None = None
+    alt_id: str | None = None  # the id it takes if another document already has doc_id (its relative path)
 
     @property
     def sha256(self) -> str:

@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimgraph import engines
 from claimgraph.analyse import layout
+from claimgraph.errors import StoreError
 from claimgraph.extract import Extraction
 from claimgraph.ids import content_id
-from claimgraph.ingest import Skipped, read_paths
-from claimgraph.ingest.walk import check_paths
+from claimgraph.ingest import Notice, Skipped, read_paths
+from claimgraph.ingest.walk import check_paths, longer_id
 from claimgraph.model import Claim, Document, Mention
 from claimgraph.resolve import Resolution, entity_id, protos_from, resolve
 from claimgraph.resolve.judgements import from_row
 from claimgraph.store import Store
+from claimgraph.store.records import check_batch
 
 BATCH_WORDS = 20_000
 
@@ -32,6 +34,7 @@ class BuildSummary:
     read: int = 0
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     words: int = 0
     mentions: int = 0
     claims: int = 0
@@ -45,22 +48,29 @@ class BuildSummary:
         return self.words / self.seconds if self.seconds else 0.0
 
 
-def build(paths: list[str], *, db: str | None = None, workers: int = 1,
-          on_document: Callable[[Document | Skipped], None] | None = None) -> BuildSummary:
+def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id: str | None = None,
+          follow_links: bool = False,
+          on_document: Callable[[Document | Skipped | Notice], None] | None = None) -> BuildSummary:
     """Read the paths, extract claims, and store them; returns what was done."""
     check_paths(paths)
     started = time.perf_counter()
     summary = BuildSummary()
     with Store.open(db, create=True) as store:
         known = store.document_hashes()
+        stored_at = store.document_paths()
 
         def fresh() -> Iterator[Document]:
-            for item in read_paths(paths):
+            for item in read_paths(paths, stdin_id=stdin_id, follow_links=follow_links):
                 if on_document is not None:
                     on_document(item)
+                if isinstance(item, Notice):
+                    summary.notices.append(item)
+                    continue
                 if isinstance(item, Skipped):
                     summary.skipped.append(item)
-                elif known.get(item.doc_id) == item.sha256:
+                    continue
+                item = _not_replacing(item, stored_at, summary)
+                if known.get(item.doc_id) == item.sha256:
                     summary.unchanged += 1
                 else:
                     summary.read += 1
@@ -73,7 +83,7 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1,
                 summary.read -= 1
                 summary.words -= result.document.words
                 summary.skipped.append(Skipped(result.document.path or result.document.doc_id, result.error or ""))
-            results = [r for r in results if r.error is None]
+            results = [r for r in results if r.error is None and _storable(r, summary)]
             documents, mentions, claims = _rows(results)
             store.replace_documents(documents, mentions, claims)
             summary.mentions += len(mentions)
@@ -83,6 +93,31 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1,
         summary.store_documents, summary.store_claims = totals["documents"], totals["claims"]
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _not_replacing(document: Document, stored_at: dict[str, str | None], summary: BuildSummary) -> Document:
+    """A file whose id another file already holds in the store takes its relative path as id: a build never
+    replaces one file's document with another's because their names match."""
+    held_by = stored_at.get(document.doc_id)
+    if not held_by or not document.path or document.alt_id is None or held_by == document.path:
+        return document
+    longer = longer_id(document.path, set(stored_at))
+    summary.notices.append(Notice(document.path, f"read as doc_id {longer!r}: {document.doc_id!r} in the store is "
+                                                 f"{held_by}"))
+    return replace(document, doc_id=longer)
+
+
+def _storable(result: Extraction, summary: BuildSummary) -> bool:
+    """A document whose rows break the store's contract is reported and left out; its batch is stored."""
+    documents, mentions, claims = _rows([result])
+    try:
+        check_batch(documents, mentions, claims)
+    except StoreError as err:
+        summary.read -= 1
+        summary.words -= result.document.words
+        summary.skipped.append(Skipped(result.document.path or result.document.doc_id, f"not stored: {err}"))
+        return False
+    return True
 
 
 def _batches(documents: Iterator[Document]) -> Iterator[list[Document]]:

@@ -98,7 +98,10 @@ def test_stdin_and_jsonl_sources_count_for_corroboration(tmp_path: Path) -> None
     ties = run_cli("ties", "Hezbollah", "--db", str(db), "--format", "jsonl")
     found = {(t["subject"], t["relation"]): t for t in map(json.loads, ties.stdout.decode().splitlines())}
     assert found[("Russia", "FUNDS")]["claims"] == 3 and found[("Russia", "FUNDS")]["sources"] == 2
-    assert found[("Iran", "FUNDS")]["evidence"][0]["doc_id"] == "stdin"
+    assert found[("Iran", "FUNDS")]["evidence"][0]["doc_id"] == "stdin-c5d5c0a8c7b3"  # a hash of the text
+    named = run_cli("build", "-", "--id", "wire-7", "--db", str(db), "--workers", "1", stdin=b"Qatar funds Hamas.\n")
+    assert named.returncode == 0  # a second stdin build adds a document, it does not replace the first
+    assert json.loads(run_cli("stats", "--db", str(db), "--format", "json").stdout)["documents"] == 5
 
 
 def test_stats_and_entities_export(examples_db: Path) -> None:

@@ -16,11 +16,15 @@ from claimgraph.cli.base import _errors, cli, db_option
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bool) -> None:
+@click.option("--id", "doc_id", default=None, help="The document id of stdin (default: a hash of its text).")
+@click.option("--follow-links", is_flag=True, help="Read links that lead outside the folders given.")
+def build(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bool, doc_id: str | None,
+          follow_links: bool) -> None:
     """Read files, folders (recursively) or - (stdin) into the claim graph.
 
     Formats: .txt .md .html/.htm .pdf .jsonl (id, title, text, url, source, published).
-    Unchanged documents are skipped; a changed one replaces its old claims."""
+    Unchanged documents are skipped; a changed one replaces its old claims. Every file not read gets a line
+    saying why; a document read under another id than its name, or cut, gets a note."""
     from tqdm import tqdm
 
     from claimgraph.pipeline import build as run_build
@@ -32,10 +36,13 @@ def build(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bo
         bar.update(1)
 
     with _errors():
-        summary = run_build(list(paths), db=db, workers=workers, on_document=seen)
+        summary = run_build(list(paths), db=db, workers=workers, on_document=seen, stdin_id=doc_id,
+                            follow_links=follow_links)
     bar.close()
     for skipped in summary.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    for notice in summary.notices:
+        click.echo(f"note: {notice.path}: {notice.message}", err=True)
     click.echo(
         f"this run: documents read: {summary.read}, unchanged: {summary.unchanged}, skipped: "
         f"{len(summary.skipped)}; new or replaced claims: {summary.claims}, mentions: {summary.mentions}\n"

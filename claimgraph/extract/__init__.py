@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -35,12 +36,25 @@ class Extraction:
 
 
 def extract_batch(documents: list[Document], *, batch_size: int = 8) -> list[Extraction]:
-    """Parse and extract a batch of documents in this process (the unit the engines distribute)."""
+    """Parse and extract a batch of documents in this process (the unit the engines distribute). Each document
+    has its own error boundary: if the batched parse fails, the documents are parsed one by one and only the one
+    that fails is reported."""
     model = nlp.load()
     lex = load()
-    texts = (titles.sentence_case(d.text, lambda name: alias_key(name) in lex.aliases)[0] for d in documents)
-    docs = model.pipe(texts, batch_size=batch_size)
+    texts = [titles.sentence_case(d.text, lambda name: alias_key(name) in lex.aliases)[0] for d in documents]
+    try:
+        docs = list(model.pipe(texts, batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - find the one text that fails, keep the others
+        return [_one_by_one(model, document, text, lex) for document, text in zip(documents, texts, strict=True)]
     return [_extract_or_report(document, doc, lex) for document, doc in zip(documents, docs, strict=True)]
+
+
+def _one_by_one(model: Any, document: Document, text: str, lex: Lexicon) -> Extraction:
+    try:
+        doc = model(text)
+    except Exception as exc:  # noqa: BLE001
+        return Extraction(document, error=f"the parser failed on it ({type(exc).__name__}: {str(exc)[:200]})")
+    return _extract_or_report(document, doc, lex)
 
 
 def _extract_or_report(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
@@ -48,7 +62,7 @@ def _extract_or_report(document: Document, doc: Doc, lex: Lexicon) -> Extraction
     try:
         return extract_doc(document, doc, lex)
     except Exception as exc:  # noqa: BLE001 - any rule failure on one text must not stop the others
-        return Extraction(document, error=f"extraction failed ({type(exc).__name__}: {exc})")
+        return Extraction(document, error=f"extraction failed ({type(exc).__name__}: {str(exc)[:200]})")
 
 
 def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:

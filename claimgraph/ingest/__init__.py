@@ -1,5 +1,5 @@
 """Read files, folders, and stdin into Document records; report what cannot be read."""
 
-from claimgraph.ingest.walk import Skipped, read_paths
+from claimgraph.ingest.walk import Notice, Skipped, read_paths
 
-__all__ = ["Skipped", "read_paths"]
+__all__ = ["Notice", "Skipped", "read_paths"]

@@ -5,13 +5,15 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from claimgraph.errors import InputError
-from claimgraph.ingest.text import decode, markdown_to_text, normalise, with_title
+from claimgraph.ingest.text import decode, markdown_to_text, normalise, printable, with_title
 from claimgraph.model import Document
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl")
+MAX_BYTES = 50_000_000  # one document (a file, or one JSONL line); a JSONL file itself is read line by line
 
 
 def read_txt(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
@@ -61,17 +63,20 @@ def read_pdf(data: bytes, doc_id: str, path: str | None) -> Iterator[Document]:
 
 def read_jsonl(data: bytes, doc_id: str, path: str | None) -> Iterator[Document | InputError]:
     """One document a line; a bad line is reported (as an InputError value) and the rest read."""
-    for number, line in enumerate(decode(data).splitlines(), start=1):
-        if not line.strip():
+    for number, line in enumerate(decode(data).split("\n"), start=1):  # U+2028 or U+0085 inside a record
+        if not line.strip():                                              # is text, not a line break
             continue
         try:
-            row = json.loads(line)
+            try:
+                row = json.loads(line)
+            except RecursionError:
+                raise ValueError("nested too deep to be a document") from None
             if not isinstance(row, dict):
                 raise ValueError("not an object")
             text = row.get("text")
             if not isinstance(text, str) or not text.strip():
                 raise ValueError("no text")
-            line_id = str(row.get("id") or f"{doc_id}-{number}")
+            line_id = printable(str(row.get("id") or f"{doc_id}-{number}"))
             title = _opt(row.get("title"))
             yield Document(
                 doc_id=line_id, text=with_title(title, normalise(text)), title=title,
@@ -83,7 +88,7 @@ def read_jsonl(data: bytes, doc_id: str, path: str | None) -> Iterator[Document 
 
 
 def _opt(value: object) -> str | None:
-    return None if value in (None, "") else str(value)
+    return None if value in (None, "") else printable(str(value))
 
 
 READERS = {
@@ -92,12 +97,44 @@ READERS = {
 }
 
 
-def read_file(path: Path) -> Iterator[Document | InputError]:
+def read_file(path: Path, doc_id: str | None = None) -> Iterator[Document | InputError]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(f"unsupported file type {path.suffix or '(none)'}")
+    doc_id = doc_id or path.stem
     try:
+        if reader is read_jsonl:
+            yield from _jsonl_lines(path, doc_id)
+            return
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"larger than the {MAX_BYTES // 1_000_000} MB limit of one document")
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror}") from err
-    yield from reader(data, path.stem, str(path))
+    yield from reader(data, doc_id, str(path))
+
+
+def _jsonl_lines(path: Path, doc_id: str) -> Iterator[Document | InputError]:
+    """A JSON Lines file read a record at a time (archives are large); each record within the size limit."""
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream, start=1):
+            if len(line) > MAX_BYTES:
+                yield InputError(f"line {number}: larger than the {MAX_BYTES // 1_000_000} MB limit of one document")
+                continue
+            if not line.strip():
+                continue
+            try:
+                for item in read_jsonl(line, doc_id, str(path)):
+                    yield _renumbered(item, number, doc_id, str(path))
+            except InputError as err:
+                yield InputError(f"line {number}: {err}")
+
+
+def _renumbered(item: Document | InputError, number: int, doc_id: str, path: str) -> Document | InputError:
+    """A record read alone thinks it is line 1; give it its line in the file."""
+    if isinstance(item, InputError):
+        return InputError(str(item).replace("line 1:", f"line {number}:", 1))
+    fixes: dict[str, str] = {"path": f"{path}:{number}"}
+    if item.doc_id == f"{doc_id}-1":
+        fixes["doc_id"] = f"{doc_id}-{number}"
+    return replace(item, **fixes)

@@ -8,6 +8,8 @@ import unicodedata
 from claimgraph.errors import InputError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SYMBOL_RUN = re.compile(r"([^\w\s])\1{3,}")
 
 
 def decode(data: bytes) -> str:
@@ -36,13 +38,24 @@ def _decode_guess(data: bytes) -> str:
     return text
 
 
+def printable(text: str) -> str:
+    """Text any output can carry: lone surrogates (from JSON escapes or undecodable file names) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def normalise(text: str) -> str:
-    """NFC, Unix newlines, no control characters; offsets are taken on this text."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, Unix newlines, no control characters, no lone surrogates."""
+    text = unicodedata.normalize("NFC", printable(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub(" ", text)
     if not text.strip():
         raise InputError("empty file")
     return text
+
+
+def short_symbol_runs(text: str) -> str:
+    """A document's text with runs of one symbol shortened to three ('=====' rules, '-----' lines: they state
+    nothing and cost the tokenizer time); the stored text, so offsets are taken on it."""
+    return _SYMBOL_RUN.sub(r"\1\1\1", text)
 
 
 def with_title(title: str | None, text: str) -> str:

@@ -119,6 +119,10 @@ class Store(Reads):
     def document_hashes(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT doc_id, sha256 FROM documents").fetchall())
 
+    def document_paths(self) -> dict[str, str | None]:
+        """Where each stored document was read from (None for stdin)."""
+        return dict(self.conn.execute("SELECT doc_id, path FROM documents").fetchall())
+
     def replace_documents(self, documents: Sequence[dict], mentions: Sequence[dict], claims: Sequence[dict]) -> None:
         """Write a batch in one transaction; a document's old mentions and claims are replaced. A batch whose
         rows break the contract is refused before anything is written (store/records.check_batch)."""
