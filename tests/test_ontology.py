@@ -31,7 +31,7 @@ def test_no_module_writes_the_kind_list_out_again() -> None:
 
 
 def test_the_view_gets_the_vocabulary_from_the_api(examples_db: Path) -> None:
-    client = TestClient(create_app(str(examples_db)))
+    client = TestClient(create_app(str(examples_db)), base_url="http://127.0.0.1")
     served = client.get("/api/ontology").json()
     assert [k["name"] for k in served["relations"]] == list(ontology.RELATIONS)
     assert {t["name"]: t["colour"] for t in served["actor_types"]}["State"] == "#4e79a7"

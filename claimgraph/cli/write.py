@@ -73,14 +73,18 @@ def report(name: str, out: str, db: str | None, filters: Any) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind. Anything but loopback exposes the view to the network.")
 @click.option("--port", type=int, default=8765, show_default=True)
-def serve(db: str | None, host: str, port: int) -> None:
-    """The web view: the network with its evidence, search, filters and paths (read-only)."""
+@click.option("--allow-host", "allow_hosts", multiple=True,
+              help="Another name the page may be reached by (the Host header), e.g. this machine's name on a LAN.")
+def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
+    """The web view: the network with its evidence, search, filters and paths (read-only). Only requests
+    addressed to loopback, the bound address or an --allow-host name are answered (no DNS rebinding)."""
     import uvicorn
 
     from claimgraph.serve import create_app
+    from claimgraph.serve.app import LOOPBACK
 
     with _errors():
-        app = create_app(db or _default_db())
+        app = create_app(db or _default_db(), hosts=(*LOOPBACK, host, *allow_hosts))
     click.echo(f"claimgraph view on http://{host}:{port}/  (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from claimgraph import ontology
@@ -38,8 +38,15 @@ def filters(kind: list[str] = Query(default=[]), min_sources: int = 1, no_hedged
         raise HTTPException(422, str(err)) from err
 
 
-def create_app(db: str) -> FastAPI:
+MAX_QUERY = 2_000  # characters of a query string; the API takes no request bodies
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
+    """The API over one store. Requests must name one of HOSTS in their Host header (a page on another site
+    that rebinds its name to 127.0.0.1 cannot read the API); `serve` adds the address it binds."""
     Store.open(db, read_only=True).close()  # a bad path fails at start, not at the first request
+    allowed = {h.lower() for h in hosts}
     lock = threading.Lock()  # one request reads the store at a time
     app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None,
                   description="Read-only API over a claimgraph store. Every tie is a claim, not a fact.")
@@ -71,7 +78,19 @@ def create_app(db: str) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
+        host = request.headers.get("host", "").lower()
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if name not in allowed:
+            response: Response = JSONResponse({"detail": f"unknown Host {host!r}: use {', '.join(sorted(allowed))}"},
+                                              status_code=421)
+        elif request.method not in ("GET", "HEAD"):
+            response = JSONResponse({"detail": "the API is read-only: GET only"}, status_code=405)
+        elif len(request.url.query) > MAX_QUERY:
+            response = JSONResponse({"detail": f"query longer than {MAX_QUERY} characters"}, status_code=414)
+        elif int(request.headers.get("content-length") or 0) > 0:
+            response = JSONResponse({"detail": "the API takes no request bodies"}, status_code=413)
+        else:
+            response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -119,7 +138,8 @@ def create_app(db: str) -> FastAPI:
         return {"nodes": nodes, "edges": edges}
 
     @app.get("/api/entities")
-    def search(q: str = "", limit: int = 20) -> list[dict[str, Any]]:
+    def search(q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=200)) -> list[dict[str, Any]]:
+        """Entities whose name or alias is Q, else contains it (Q is text: % and _ match themselves)."""
         if not q.strip():
             return []
         with opened() as store:
@@ -141,7 +161,7 @@ def create_app(db: str) -> FastAPI:
                 "contradicting_claims": t.contradicting_claims, "contradicting_sources": t.contradicting_sources})
         return {**found.summary(), "ties": grouped}
 
-    @app.get("/api/ties/{tie}")
+    @app.get("/api/ties/{tie:path}")
     def tie(tie: str) -> dict[str, Any]:
         try:
             subject_id, relation, object_id = tie.split("~")
@@ -168,7 +188,7 @@ def create_app(db: str) -> FastAPI:
                 raise HTTPException(404, str(err)) from err
         return {"paths": [{"hops": [vars(h) for h in hops]} for hops in found]}
 
-    @app.get("/api/documents/{doc_id}")
+    @app.get("/api/documents/{doc_id:path}")
     def document(doc_id: str) -> dict[str, Any]:
         with opened() as store:
             found = store.document(doc_id)

@@ -108,3 +108,16 @@ def test_ftm_never_writes_a_denial_as_a_tie(tmp_path: Path) -> None:
     names = {p.id: p.caption for p in proxies}
     payments = [(names[p.first("payer")], names[p.first("beneficiary")]) for p in proxies if p.schema.name == "Payment"]
     assert payments == [("Qatar", "Hamas")]
+
+
+def test_html_brief_escapes_what_documents_say(tmp_path: Path) -> None:
+    doc = tmp_path / "x.txt"
+    doc.write_text('Iran funds Hezbollah, said <img src=x onerror="alert(1)"> <script>alert(2)</script>.\n',
+                   encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    out = tmp_path / "brief.html"
+    assert run_cli("report", "Iran", "--out", str(out), "--db", str(db)).returncode == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page

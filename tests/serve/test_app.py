@@ -14,7 +14,7 @@ def test_a_build_while_serving_succeeds_and_the_next_request_sees_it(tmp_path: P
     second.write_text("Qatar funds Hamas.\n", encoding="utf-8")
     db = tmp_path / "s.duckdb"
     assert run_cli("build", str(first), "--db", str(db), "--workers", "1").returncode == 0
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1")
     assert client.get("/api/stats").json()["documents"] == 1
     assert client.get("/api/path", params={"a": "Iran", "b": "Hezbollah"}).status_code == 200
     done = run_cli("build", str(second), "--db", str(db), "--workers", "1")
@@ -31,7 +31,7 @@ def test_a_request_while_a_build_writes_answers_503_then_recovers(tmp_path: Path
     doc.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
     db = tmp_path / "s.duckdb"
     assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1")
     writer = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
                                "print('ready', flush=True); time.sleep(60)", str(db)],
                               stdout=subprocess.PIPE, text=True)
@@ -51,7 +51,7 @@ def test_api_filters_match_the_cli_and_refuse_bad_values(tmp_path: Path) -> None
     (tmp_path / "c.txt").write_text("Cuba did not fund the FARC.\n", encoding="utf-8")
     db = tmp_path / "f.duckdb"
     assert run_cli("build", str(tmp_path), "--db", str(db), "--workers", "1").returncode == 0
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1")
 
     def edges(**params: object) -> set[tuple[str, bool]]:
         answer = client.get("/api/graph", params=params)
@@ -65,3 +65,30 @@ def test_api_filters_match_the_cli_and_refuse_bad_values(tmp_path: Path) -> None
     assert bogus.status_code == 422 and "use one of COOPERATES_WITH" in bogus.json()["detail"]
     assert client.get("/api/graph", params={"min_sources": 0}).status_code == 422
     assert client.get("/api/path", params={"a": "Iran", "b": "Hezbollah", "k": 50}).status_code == 422
+
+
+def test_hardening_host_header_limits_ids_with_slashes_and_inert_search(tmp_path: Path) -> None:
+    import json
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "2020/index", "text": "Iran funds Hezbollah.\n"}) + "\n", encoding="utf-8")
+    db = tmp_path / "h.duckdb"
+    assert run_cli("build", str(feed), "--db", str(db), "--workers", "1").returncode == 0
+    app = create_app(str(db))
+    client = TestClient(app, base_url="http://127.0.0.1:8765")
+    rebound = TestClient(app, base_url="http://attacker.example")  # a rebinding page's requests carry its name
+    assert rebound.get("/api/stats").status_code == 421
+    assert client.get("/api/stats").status_code == 200
+    document = client.get("/api/documents/2020/index")
+    assert document.status_code == 200 and document.json()["doc_id"] == "2020/index"
+    assert client.get("/api/documents/../../etc/passwd").status_code == 404
+    assert client.get("/static/../app.py").status_code == 404
+    assert client.get("/api/entities", params={"q": "%"}).json() == []  # a wildcard is a character
+    assert client.get("/api/entities", params={"q": "_"}).json() == []
+    assert client.get("/api/entities", params={"q": "' OR 1=1 --"}).json() == []
+    assert client.get("/api/entities", params={"q": "Iran", "limit": -1}).status_code == 422
+    assert [e["name"] for e in client.get("/api/entities", params={"q": "Iran"}).json()] == ["Iran"]
+    assert client.get("/api/stats", params={"x": "a" * 3000}).status_code == 414
+    headers = client.get("/").headers
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert (headers["x-content-type-options"], headers["referrer-policy"]) == ("nosniff", "no-referrer")

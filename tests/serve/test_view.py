@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import threading
@@ -19,6 +20,9 @@ from tests.conftest import EXAMPLES, ROOT, run_cli
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
+HOSTILE_RECORD = {"id": "<svg onload=window.__pwned=6>", "title": "<img src=x onerror=window.__pwned=3>",
+                  "url": "javascript:window.__pwned=4", "source": "<script>window.__pwned=5</script>",
+                  "text": "Qatar finances Hamas."}
 HOSTILE = ("Hezbollah praised the Kremlin. <img src=x onerror=\"window.__pwned=1\"> "
            "<script>window.__pwned=2</script> Iran funds Hezbollah.\n")
 
@@ -28,6 +32,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("view") / "docs"
     shutil.copytree(EXAMPLES, folder)
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / "hostile.jsonl").write_text(json.dumps(HOSTILE_RECORD) + "\n", encoding="utf-8")
     db = folder.parent / "view.duckdb"
     done = run_cli("build", str(folder), "--db", str(db), "--workers", "1", "--quiet")
     assert done.returncode == 0, done.stderr.decode()
@@ -66,6 +71,7 @@ def _page(browser, server: str):  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1500, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
     page.goto(server + "/")
     page.wait_for_selector("#graph[data-nodes]", timeout=20000)
     return page, errors
@@ -115,3 +121,19 @@ def test_api_is_read_only_with_a_content_security_policy(server: str) -> None:
     methods = {m for item in spec["paths"].values() for m in item}
     assert methods == {"get"}
     assert httpx.post(server + "/api/entities", json={}).status_code == 405
+
+
+def test_hostile_titles_urls_sources_and_ids_are_text_and_run_nothing(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page, errors = _page(browser, server)
+    qatar = httpx.get(server + "/api/entities", params={"q": "Qatar"}).json()[0]
+    tie = next(t for t in httpx.get(server + f"/api/entities/{qatar['entity_id']}").json()["ties"]["FUNDS"])
+    page.evaluate(f"window.claimgraph.showTie({json.dumps(tie['id'])})")
+    page.wait_for_selector(".evidence")
+    panel = page.text_content("#panel") or ""
+    assert HOSTILE_RECORD["title"] in panel  # shown as the text it is
+    assert page.locator("#panel img, #panel script, #panel svg").count() == 0
+    assert page.locator("#panel a[href^='javascript']").count() == 0  # only http(s) links are made
+    page.evaluate(f"window.claimgraph.showDocument({json.dumps(HOSTILE_RECORD['id'])})")
+    page.wait_for_selector("#doctext")
+    assert page.evaluate("window.__pwned") is None
+    assert not errors
