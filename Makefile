@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test lint eval baselines bench clean
+.PHONY: install demo test lint eval baselines bench fuzz clean
 
 install: $(VENV)/.installed
 
@@ -34,6 +34,10 @@ eval: install
 
 baselines: install
 	$(BIN)/python bench/baselines.py --shared $(SHARED)
+
+fuzz: install
+	FUZZ_EXAMPLES=2000 $(BIN)/pytest -q tests/ingest/test_fuzz.py
+	CRASH_KILLS=20 $(BIN)/pytest -q tests/test_crash.py
 
 bench: install
 	$(BIN)/python bench/throughput.py

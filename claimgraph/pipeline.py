@@ -56,6 +56,7 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
     started = time.perf_counter()
     summary = BuildSummary()
     with Store.open(db, create=True) as store:
+        store.mark_build("running")
         known = store.document_hashes()
         stored_at = store.document_paths()
 
@@ -89,6 +90,7 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
             summary.mentions += len(mentions)
             summary.claims += len(claims)
         summary.entities = len(resolve_store(store).entities)
+        store.mark_build("complete")
         totals = store.stats()
         summary.store_documents, summary.store_claims = totals["documents"], totals["claims"]
     summary.seconds = time.perf_counter() - started

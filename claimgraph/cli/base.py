@@ -84,6 +84,9 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.version_option(__version__, prog_name="claimgraph")
 @click.option("--db", default=None, help=DB_HELP + " Every command below takes it too.")
 def cli(db: str | None) -> None:
+    from claimgraph.store import db as store_db
+
+    store_db.ON_INCOMPLETE[:] = [lambda path, why: click.echo(f"warning: {path}: {why}", err=True)]
     """Rebuild the network of actors that reports describe, as claims anchored in their sentences."""
 
 

@@ -186,3 +186,24 @@ def ego(name: str, hops: int, db: str | None, filters: Any) -> None:
         denied = f", denied in {edge['contradicting_claims']}" if edge["contradicting_claims"] else ""
         click.echo(f"  {graph.vs[edge.source]['name']} -[{edge['relation']}]-> {graph.vs[edge.target]['name']}"
                    f"  (claims {edge['claims']}, sources {edge['sources']}{denied})")
+
+
+@cli.command()
+@db_option
+def check(db: str | None) -> None:
+    """Check a store: that it opens, that its last build finished, and that its rows agree with each other
+    (exit 0: fine, 1: problems listed, 2: not a readable store)."""
+    from claimgraph.store import Store
+    from claimgraph.store import db as store_db
+
+    store_db.ON_INCOMPLETE.clear()  # said below, once
+    with _errors(), Store.open(db, read_only=True) as store:
+        numbers = store.stats()
+        found = store.problems()
+    click.echo(f"{store.path}: schema {numbers['schema_version']}, {numbers['documents']} documents, "
+               f"{numbers['claims']} claims, {numbers['entities']} entities")
+    for problem in found:
+        click.echo(f"  problem: {problem}")
+    if found:
+        sys.exit(1)
+    click.echo("  no problems found")

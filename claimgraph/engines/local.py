@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -11,7 +12,22 @@ from claimgraph.extract import Extraction, extract_batch
 from claimgraph.model import Document
 
 
+def _die_with_parent() -> None:
+    """On Linux, the kernel kills this worker when the process that started it dies (even by kill -9)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except OSError:
+            return
+        if os.getppid() == 1:  # the parent died before the line above
+            os._exit(1)
+
+
 def _warm() -> None:
+    _die_with_parent()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from claimgraph import lexicon
     from claimgraph.extract import nlp

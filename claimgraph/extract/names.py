@@ -16,10 +16,11 @@ def names_within_document(found: Mentions, doc: Doc) -> None:
     a surname the NER missed ("Lehder later worked ...") becomes a mention of that person."""
     people = [m for m in found.items if m.type == "Person"]
     full = [m for m in people if len(m.name.split()) >= 2]
+    index = _NameIndex(full)  # one word -> the full names it can be part of, without comparing every pair
     for mention in found.items:  # "Tareck" tagged as a place, "GOMEZ" as an organisation: a name part is a person
         if mention.type != "Person" and mention.label in NER_LABELS and len(mention.text.split()) == 1:
             word = mention.text.lower()
-            if any(_name_part(word, m.name) or _name_part(word, m.text) for m in full):
+            if index.fits(word):
                 mention.type = "Person"
                 people.append(mention)
     surnames: dict[str, list[Mention]] = {}
@@ -38,10 +39,31 @@ def names_within_document(found: Mentions, doc: Doc) -> None:
         if len(words) != 1:
             continue
         word = words[0].lower()
-        fits = {m.key: m for m in full if _name_part(word, m.name) or _name_part(word, m.text)}
+        fits = {m.key: m for m in index.fits(word)}
         if len({_first_last(m.name) for m in fits.values()}) == 1:  # "Craig Faller" and "Craig S. Faller" agree
             target = max(fits.values(), key=lambda m: (len(m.name), m.key))
             mention.key, mention.name, mention.country = target.key, target.name, target.country
+
+
+class _NameIndex:
+    """The full names of a document by the words `_name_part` accepts: first, last, any later part, the hyphenated
+    last two; and, for words of five letters or more, first names one edit away."""
+
+    def __init__(self, full: list[Mention]):
+        self.exact: dict[str, list[Mention]] = {}
+        self.firsts: dict[str, list[Mention]] = {}
+        for mention in full:
+            for name in {mention.name, mention.text}:
+                parts = [p.lower() for p in re.split(r"[\s-]+", name)]
+                for word in {parts[0], parts[-1], "-".join(parts[-2:]), *parts[1:]}:
+                    self.exact.setdefault(word, []).append(mention)
+                self.firsts.setdefault(parts[0], []).append(mention)
+
+    def fits(self, word: str) -> list[Mention]:
+        found = list(self.exact.get(word, []))
+        if len(word) >= 5:
+            found += [m for first, ms in self.firsts.items() if _edit1(word, first) for m in ms]
+        return list({id(m): m for m in found}.values())
 
 
 def _first_last(name: str) -> tuple[str, str]:
@@ -74,15 +96,22 @@ def acronyms(doc: Doc, found: Mentions) -> None:
         between = doc[prev.tok_end : cur.tok_start].text.strip().lower()
         if between in ("(", ", or", "or", ",") and cur.text.isupper() and _initials(prev.name, cur.text):
             cur.key, cur.name, cur.type, cur.country = prev.key, prev.name, prev.type, prev.country
-    longs = [m for m in ordered if len(m.name.split()) >= 2]
+    by_initials: dict[str, list[Mention]] = {}
+    for long in (m for m in ordered if len(m.name.split()) >= 2):
+        by_initials.setdefault(_initials_of(long.name), []).append(long)
     for mention in ordered:
         if mention.text.isupper() and mention.label != "gazetteer" and len(mention.text) >= 2:
-            fits = {m.key: m for m in longs if _initials(m.name, mention.text)}
+            fits = {m.key: m for m in by_initials.get(mention.text.replace(".", "").upper(), [])}
             if len(fits) == 1:
                 target = next(iter(fits.values()))
                 mention.key, mention.name, mention.type = target.key, target.name, target.type
 
 
-def _initials(name: str, acronym: str) -> bool:
+def _initials_of(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("of", "the", "and", "for", "de")]
-    return len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def _initials(name: str, acronym: str) -> bool:
+    initials = _initials_of(name)
+    return bool(initials) and initials == acronym.replace(".", "").upper()

@@ -26,10 +26,11 @@ class Quote:
 def quotes(doc: Doc, args: Arguments, lex: Lexicon) -> list[Quote]:
     found: list[Quote] = []
     previous: Quote | None = None
-    for match in OPEN_CLOSE.finditer(doc.text):
+    text = doc.text  # once: spaCy joins every token again on each `doc.text`
+    for match in OPEN_CLOSE.finditer(text):
         start, end = match.start(), match.end()
-        speaker = _speaker_after(doc, end, args, lex) or _speaker_before(doc, start, args, lex)
-        if speaker is None and previous is not None and _same_paragraph(doc.text, previous.end, start):
+        speaker = _speaker_after(doc, len(text), end, args, lex) or _speaker_before(doc, start, args, lex)
+        if speaker is None and previous is not None and _same_paragraph(text, previous.end, start):
             speaker = previous.speaker
         if speaker is not None:
             previous = Quote(start, end, speaker)
@@ -47,9 +48,9 @@ def speaker_at(found: list[Quote], start: int, end: int) -> Mention | None:
     return None
 
 
-def _speaker_after(doc: Doc, end: int, args: Arguments, lex: Lexicon) -> Mention | None:
+def _speaker_after(doc: Doc, length: int, end: int, args: Arguments, lex: Lexicon) -> Mention | None:
     """'"...," said Attorney General Barr.' / '"...," the minister told reporters.'"""
-    span = doc.char_span(end, min(len(doc.text), end + 120), alignment_mode="expand")
+    span = doc.char_span(end, min(length, end + 120), alignment_mode="expand")
     if span is None:
         return None
     for token in span[:8]:

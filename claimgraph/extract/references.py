@@ -33,8 +33,8 @@ def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences
     if token.dep_ in ("dobj", "pobj", "dative", "iobj"):  # "X trained them": them is not X
         verb = token.head if token.dep_ != "pobj" else token.head.head
         clause_subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
-    for mention in reversed(found.items):
-        if mention.tok_end > token.i or mention.tok_start < sent_starts or mention.label == "pronoun":
+    for mention in reversed(found.starting_in(sent_starts, token.i)):
+        if mention.tok_end > token.i or mention.label == "pronoun":
             continue
         if any(mention.tok_start <= i < mention.tok_end for i in clause_subjects):
             continue
@@ -46,9 +46,9 @@ def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences
     if not candidates:
         return None
     nearest = candidates[0]
-    sentence = doc[nearest.tok_start].sent
+    sentence_start = sentence_start_of(doc[nearest.tok_start])
     for mention in candidates:  # in the nearest candidate's sentence, its main subject wins over a nearer object
-        if mention.tok_start < sentence.start:
+        if mention.tok_start < sentence_start:
             break
         last = doc[mention.tok_end - 1]
         if last.dep_ in ("nsubj", "nsubjpass") and _main_clause(last.head):
@@ -73,8 +73,8 @@ def resolve_pair(token: Token, found: Mentions, lex: Lexicon, max_sentences: int
         return []
     start = _sentence_window(token, max_sentences)
     out: list[Mention] = []
-    for mention in reversed(found.items):
-        if mention.tok_end > token.i or mention.tok_start < start or mention.label == "pronoun":
+    for mention in reversed(found.starting_in(start, token.i)):
+        if mention.tok_end > token.i or mention.label == "pronoun":
             continue
         if mention.type in types and all(m.key != mention.key for m in out):
             out.append(mention)
@@ -83,14 +83,23 @@ def resolve_pair(token: Token, found: Mentions, lex: Lexicon, max_sentences: int
     return []
 
 
-def _sentence_window(token: Token, count: int) -> int:
-    sent = token.sent
+def sentence_start_of(token: Token) -> int:
+    """The index of the first token of TOKEN's sentence, read from the boundaries: `token.sent` walks every
+    sentence of the document, which made long documents quadratic."""
     doc = token.doc
-    start = sent.start
+    i = token.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i
+
+
+def _sentence_window(token: Token, count: int) -> int:
+    doc = token.doc
+    start = sentence_start_of(token)
     for _ in range(count):
         if start == 0:
             break
-        start = doc[start - 1].sent.start
+        start = sentence_start_of(doc[start - 1])
     return start
 
 

@@ -168,7 +168,7 @@ def _demands(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
 
 def _affixes(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     doc = sent.doc
-    for mention in [m for m in args.found.items if sent.start <= m.tok_start and m.tok_end <= sent.end]:
+    for mention in [m for m in args.found.starting_in(sent.start, sent.end) if m.tok_end <= sent.end]:
         s, e = mention.tok_start, mention.tok_end
         hits = []
         if s >= 2 and doc[s - 1].text == "-" and doc[s - 1].whitespace_ == "":

@@ -18,7 +18,7 @@ from claimgraph.model import Mention
 
 def titles(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     doc = sent.doc
-    for mention in [m for m in args.found.items if m.type == "Person" and sent.start <= m.tok_start < sent.end]:
+    for mention in [m for m in args.found.starting_in(sent.start, sent.end) if m.type == "Person"]:
         words: list[str] = []
         i = mention.tok_start - 1
         while i >= sent.start and (doc[i].lower_.rstrip(".") in lex.titles or doc[i].lower_ in ("vice", "of")):
@@ -39,7 +39,7 @@ def titles(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
 
 def modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
     doc = sent.doc
-    for mention in [m for m in args.found.items if sent.start <= m.tok_start < sent.end]:
+    for mention in args.found.starting_in(sent.start, sent.end):
         if mention.type in ("Place", "State") or mention.label == "collective":
             continue
         root = doc[mention.tok_start : mention.tok_end].root  # "DIHK Chambers of Commerce": Chambers
@@ -163,7 +163,7 @@ def founded_in(sent: Span, args: Arguments) -> Iterator[Found]:
 def native(sent: Span, args: Arguments) -> Iterator[Found]:
     """'in his native South Carolina', 'her home state of Ohio': the possessor's home."""
     doc = sent.doc
-    for place in [m for m in args.found.items if m.type in ("Place", "State") and sent.start <= m.tok_start < sent.end]:
+    for place in [m for m in args.found.starting_in(sent.start, sent.end) if m.type in ("Place", "State")]:
         root = doc[place.tok_start : place.tok_end].root
         if not any(c.dep_ == "amod" and c.lower_ in ("native", "home") for c in root.children):
             continue

@@ -4,6 +4,7 @@ the in-document key that resolution joins on. Shared by every mention finder."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -40,6 +41,7 @@ class Mentions:
 
     items: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
+    _index: tuple[int, list[int], list[Mention]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, mention: Mention) -> None:
         self.items.append(mention)
@@ -56,6 +58,15 @@ class Mentions:
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions whose first token lies in [start, end), in document order (a sentence's mentions without
+        walking every mention of the document)."""
+        if self._index is None or self._index[0] != len(self.items):
+            ordered = sorted(self.items, key=lambda m: m.tok_start)
+            self._index = (len(self.items), [m.tok_start for m in ordered], ordered)
+        _, starts, ordered = self._index
+        return ordered[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def make_mention(span: Span, mtype: str, name: str, key: str, country: str | None, label: str) -> Mention:

@@ -11,6 +11,7 @@ from dataclasses import asdict
 from importlib import resources
 from typing import Any
 
+import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -75,6 +76,12 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
             graphs.clear()
             graphs[stamp] = Graph.from_store(store)
         return graphs[stamp]
+
+    @app.exception_handler(duckdb.Error)
+    async def unreadable(request: Request, err: duckdb.Error) -> JSONResponse:
+        first = str(err).splitlines()[0] if str(err) else type(err).__name__
+        return JSONResponse({"detail": f"the store cannot be read ({first}): `claimgraph check` says more"},
+                            status_code=503)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,9 @@ CLAIM_COLS = ["claim_id", "doc_id", "subject_id", "subject_text", "relation", "o
 LAYOUT_COLS = ["entity_id", "x", "y", "pagerank", "degree", "community", "community_label"]
 JUDGEMENT_COLS = ["judgement_id", "kind", "keys", "other", "name", "note", "made_at", "value", "user"]
 ENTITY_COLS = ["entity_id", "name", "type", "aliases", "country", "attributes", "doc_ids"]
+
+
+ON_INCOMPLETE: list[Callable[[str, str], None]] = []  # told (path, why) when a reader opens an unfinished store
 
 
 def db_path(path: str | None) -> str:
@@ -65,6 +68,10 @@ class Store(Reads):
             cls.open(path).close()
             return cls.open(path, read_only=True)
         store._check(exists)
+        if read_only and ON_INCOMPLETE:
+            why = store.incomplete()
+            for tell in ON_INCOMPLETE if why else ():
+                tell(path, why)  # type: ignore[arg-type]
         return store
 
     def _outdated(self) -> bool:
@@ -212,6 +219,55 @@ class Store(Reads):
         self._insert("judgements", fresh, JUDGEMENT_COLS)
         return len(fresh)
 
+    # --- build state -------------------------------------------------------------------------------------------
+
+    def mark_build(self, state: str) -> None:
+        """'running' (with this process's id and the time) when a build starts, 'complete' when it has stored,
+        resolved and laid out everything."""
+        from datetime import UTC, datetime
+
+        value = f"{state} pid={os.getpid()} at={datetime.now(UTC).isoformat(timespec='seconds')}"
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('build_state', ?)", [value])
+
+    def incomplete(self) -> str | None:
+        """Why the store is not a finished build (a build stopped half way, or one is running), or None."""
+        row = self._first("SELECT value FROM meta WHERE key = 'build_state'")
+        if row is None or str(row[0]).startswith("complete"):
+            return None
+        fields = dict(part.split("=", 1) for part in str(row[0]).split()[1:] if "=" in part)
+        pid = int(fields.get("pid", "0") or 0)
+        if pid and _alive(pid):
+            return f"a build (pid {pid}, started {fields.get('at')}) is still writing this store"
+        return (f"the build started {fields.get('at')} (pid {pid}) stopped before it finished: entities and the "
+                f"layout may be missing or stale; run `claimgraph build` with the same paths to complete it")
+
+    def problems(self) -> list[str]:
+        """What is wrong with the store's contents, each in one line (empty: nothing found)."""
+        found = []
+        why = self.incomplete()
+        if why:
+            found.append(why)
+        checks = {
+            "claims of documents that are not stored": "SELECT count(*) FROM claims WHERE doc_id NOT IN "
+                                                       "(SELECT doc_id FROM documents)",
+            "mentions of documents that are not stored": "SELECT count(*) FROM mentions WHERE doc_id NOT IN "
+                                                         "(SELECT doc_id FROM documents)",
+            "claims whose subject is no entity": "SELECT count(*) FROM claims WHERE subject_id NOT IN "
+                                                 "(SELECT entity_id FROM entities)",
+            "claims whose object is no entity": "SELECT count(*) FROM claims WHERE relation <> 'ALLEGED' AND "
+                                                "object_id NOT IN (SELECT entity_id FROM entities)",
+            "claims whose sentence offsets fall outside their document":
+                "SELECT count(*) FROM claims c JOIN documents d USING (doc_id) "
+                "WHERE c.char_start < 0 OR c.char_end > length(d.text) OR c.char_start >= c.char_end",
+            "documents whose text does not match their hash": "SELECT count(*) FROM documents WHERE sha256 <> "
+                                                              "sha256(text)",
+        }
+        for what, query in checks.items():
+            count = self._first(query)[0]  # type: ignore[index]
+            if count:
+                found.append(f"{count} {what}")
+        return found
+
     def stats(self) -> dict[str, Any]:
         one = self.conn.execute
         out: dict[str, Any] = {
@@ -228,7 +284,18 @@ class Store(Reads):
         out["entities_by_type"] = dict(one(
             "SELECT type, count(*) FROM entities GROUP BY type ORDER BY 2 DESC, 1").fetchall())
         out["schema_version"] = int(self._first("SELECT value FROM meta WHERE key='schema_version'")[0])  # type: ignore[index]
+        out["complete"] = self.incomplete() is None
         return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def dumps(value: Any) -> str:
