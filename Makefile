@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/resolution.py
 	$(BIN)/python bench/graph.py
 	$(BIN)/python bench/view.py
+	$(BIN)/python bench/pathological.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) demo.duckdb claimgraph.duckdb .pytest_cache .mypy_cache .ruff_cache
