@@ -57,15 +57,20 @@ def main() -> int:
         started = time.perf_counter()
         generate(db, opts.actors, opts.ties)
         print(f"store with {opts.actors} actors built, resolved and laid out in {time.perf_counter() - started:.1f} s")
-        client = TestClient(create_app(db))
         timings = []
-        for _ in range(5):
+        client = TestClient(create_app(db), base_url="http://127.0.0.1")
+        for n in range(5):  # a query the cache has not seen: the answer is computed each time
             started = time.perf_counter()
-            response = client.get("/api/graph")
+            response = client.get(f"/api/graph?nocache={n}")
             timings.append(time.perf_counter() - started)
             data = response.json()
-        print(f"/api/graph: {len(data['nodes'])} nodes, {len(data['edges'])} edges; median "
-              f"{statistics.median(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms (target < 300 ms)")
+        started = time.perf_counter()
+        for _ in range(20):
+            client.get("/api/graph")
+        cached = (time.perf_counter() - started) / 20
+        print(f"/api/graph: {len(data['nodes'])} nodes, {len(data['edges'])} edges; computed: median "
+              f"{statistics.median(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms (target < 300 ms); "
+              f"from the cache {cached * 1000:.1f} ms")
     return 0
 
 

@@ -3,16 +3,20 @@ never markup: the page renders it with textContent, and a Content-Security-Polic
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -83,6 +87,38 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
         return JSONResponse({"detail": f"the store cannot be read ({first}): `claimgraph check` says more"},
                             status_code=503)
 
+    answers: OrderedDict[tuple[str, str], bytes] = OrderedDict()  # API answers of the store as it is now
+    version: list[tuple[int, int, int]] = [(0, 0, 0)]
+
+    def store_version() -> tuple[int, int, int]:
+        """Changes whenever a build commits: the file's and its write-ahead log's stamps."""
+        main = os.stat(db)
+        wal = Path(db + ".wal")
+        return main.st_mtime_ns, main.st_size, wal.stat().st_mtime_ns if wal.exists() else 0
+
+    async def cached(request: Request, call_next: Any) -> Response:
+        """A GET of the API answered from memory while the store is unchanged (a build changes the version and
+        empties the cache); only successful answers are kept, at most 256."""
+        if not request.url.path.startswith("/api/"):
+            response: Response = await call_next(request)
+            return response
+        now = store_version()
+        if now != version[0]:
+            answers.clear()
+            version[0] = now
+        key = (request.url.path, request.url.query)
+        if key in answers:
+            answers.move_to_end(key)
+            return Response(answers[key], media_type="application/json")
+        response = await call_next(request)
+        if response.status_code != 200:
+            return response
+        body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
+        answers[key] = body
+        if len(answers) > 256:
+            answers.popitem(last=False)
+        return Response(body, media_type="application/json")
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
         host = request.headers.get("host", "").lower()
@@ -97,7 +133,7 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
         elif int(request.headers.get("content-length") or 0) > 0:
             response = JSONResponse({"detail": "the API takes no request bodies"}, status_code=413)
         else:
-            response = await call_next(request)
+            response = await cached(request, call_next)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -108,6 +144,7 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
         return FileResponse(str(static.joinpath("index.html")))
 
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=3)  # fast: answers are large, time matters
 
     @app.get("/api/ontology")
     def vocabulary() -> dict[str, Any]:
@@ -120,9 +157,9 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
             return store.stats()
 
     @app.get("/api/graph")
-    def graph(chosen: Filters = Depends(filters), community: int | None = None) -> dict[str, Any]:  # noqa: B008
+    def graph(chosen: Filters = Depends(filters), community: int | None = None) -> JSONResponse:  # noqa: B008
         """Nodes (with stored positions, size and community) and edges (ties) that pass the filters."""
-        with opened() as store:
+        with opened() as store, _no_gc_pauses():
             ties = store.tie_rows(chosen)
             layout = store.layout()
             entities = {e.entity_id: e for e in store.entities()}
@@ -142,7 +179,7 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
                   "relation": t.relation, "claims": t.claims, "sources": t.sources, "hedged_share": t.hedged_share,
                   "contradicting_claims": t.contradicting_claims, "contradicting_sources": t.contradicting_sources,
                   "denied": t.denied} for t in ties]
-        return {"nodes": nodes, "edges": edges}
+        return JSONResponse({"nodes": nodes, "edges": edges})  # plain JSON types: no encoder pass needed
 
     @app.get("/api/entities")
     def search(q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=200)) -> list[dict[str, Any]]:
@@ -205,6 +242,19 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
         return {**asdict(found), "mentions": [asdict(m) for m in mentions]}
 
     return app
+
+
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Building tens of thousands of small records triggers full collections that find nothing to free (they
+    are all alive): pause the collector while a large answer is built."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def tie_id(subject_id: str, relation: str, object_id: str) -> str:

@@ -77,7 +77,7 @@ class Reads:
     def tie_rows(self, filters: Filters | None = None) -> list[Tie]:
         """Ties among the claims that pass the filters (the `ties` view, recomputed on a subset). Denials are
         counted on the ties they contradict; a tie only denials name is kept only with `filters.negated`."""
-        return [Tie.from_row(r) for r in self.table("ties", filters).to_pylist()]
+        return Tie.from_table(self.table("ties", filters))
 
     def ties_of(self, entity_id: str, filters: Filters | None = None) -> list[Tie]:
         """An entity's ties (its ALLEGED activities too) among the claims that pass the filters."""
