@@ -23,7 +23,7 @@ class Document:
     url: str | None = None
     published: str | None = None
     path: str | None = None
-    alt_id: str | None = None  # the id it takes if another document already has doc_id (its relative path)
+    named_by_file: bool = False  # its id is its file's name, so a clash gives it a longer one (ingest/walk.py)
 
     @property
     def sha256(self) -> str:

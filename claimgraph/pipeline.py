@@ -84,8 +84,8 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
                 summary.read -= 1
                 summary.words -= result.document.words
                 summary.skipped.append(Skipped(result.document.path or result.document.doc_id, result.error or ""))
-            results = [r for r in results if r.error is None and _storable(r, summary)]
-            documents, mentions, claims = _rows(results)
+            rows = [r for r in (_storable(result, summary) for result in results if result.error is None) if r]
+            documents, mentions, claims = ([row for r in rows for row in r[part]] for part in range(3))
             store.replace_documents(documents, mentions, claims)
             summary.mentions += len(mentions)
             summary.claims += len(claims)
@@ -101,7 +101,7 @@ def _not_replacing(document: Document, stored_at: dict[str, str | None], summary
     """A file whose id another file already holds in the store takes its relative path as id: a build never
     replaces one file's document with another's because their names match."""
     held_by = stored_at.get(document.doc_id)
-    if not held_by or not document.path or document.alt_id is None or held_by == document.path:
+    if not held_by or not document.path or not document.named_by_file or held_by == document.path:
         return document
     longer = longer_id(document.path, set(stored_at))
     summary.notices.append(Notice(document.path, f"read as doc_id {longer!r}: {document.doc_id!r} in the store is "
@@ -109,17 +109,17 @@ def _not_replacing(document: Document, stored_at: dict[str, str | None], summary
     return replace(document, doc_id=longer)
 
 
-def _storable(result: Extraction, summary: BuildSummary) -> bool:
-    """A document whose rows break the store's contract is reported and left out; its batch is stored."""
-    documents, mentions, claims = _rows([result])
+def _storable(result: Extraction, summary: BuildSummary) -> tuple[list[dict], list[dict], list[dict]] | None:
+    """A document's rows, or None (reported) when they break the store's contract: its batch is stored."""
+    rows = _rows([result])
     try:
-        check_batch(documents, mentions, claims)
+        check_batch(*rows)
     except StoreError as err:
         summary.read -= 1
         summary.words -= result.document.words
         summary.skipped.append(Skipped(result.document.path or result.document.doc_id, f"not stored: {err}"))
-        return False
-    return True
+        return None
+    return rows
 
 
 def _batches(documents: Iterator[Document]) -> Iterator[list[Document]]:

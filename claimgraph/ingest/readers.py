@@ -134,7 +134,5 @@ def _renumbered(item: Document | InputError, number: int, doc_id: str, path: str
     """A record read alone thinks it is line 1; give it its line in the file."""
     if isinstance(item, InputError):
         return InputError(str(item).replace("line 1:", f"line {number}:", 1))
-    fixes: dict[str, str] = {"path": f"{path}:{number}"}
-    if item.doc_id == f"{doc_id}-1":
-        fixes["doc_id"] = f"{doc_id}-{number}"
-    return replace(item, **fixes)
+    line_id = f"{doc_id}-{number}" if item.doc_id == f"{doc_id}-1" else item.doc_id
+    return replace(item, doc_id=line_id, path=f"{path}:{number}")

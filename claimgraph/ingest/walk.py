@@ -60,7 +60,7 @@ def read_paths(paths: list[str], *, stdin_id: str | None = None,
                 yield item
                 continue
             where = item.path or path
-            if item.doc_id in seen and item.alt_id is not None:
+            if item.doc_id in seen and item.named_by_file:
                 longer = longer_id(where, seen)
                 yield Notice(where, f"read as doc_id {longer!r}: {item.doc_id!r} is already the id of "
                                     f"{seen[item.doc_id]}")
@@ -112,7 +112,7 @@ def _read_one(path: str, stdin_id: str | None, follow_links: bool) -> Iterator[D
 
 
 def _file(file: Path, stem: str) -> Iterator[Document | Skipped]:
-    """A file's documents; those named by the file (not by a JSONL id) may take a longer id (`alt_id` set)."""
+    """A file's documents; those named by the file (not by a JSONL id) may take a longer id on a clash."""
     from claimgraph.ingest.readers import read_file
 
     shown = printable(str(file))
@@ -122,7 +122,7 @@ def _file(file: Path, stem: str) -> Iterator[Document | Skipped]:
                 yield Skipped(shown, str(item))
             else:
                 by_name = item.doc_id == printable(stem)
-                yield replace(item, path=printable(item.path or str(file)), alt_id=item.doc_id if by_name else None)
+                yield replace(item, path=printable(item.path or str(file)), named_by_file=by_name)
     except InputError as err:
         yield Skipped(shown, str(err))
 

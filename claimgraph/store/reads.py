@@ -58,10 +58,6 @@ class Reads:
             found = list(_dicts(cur))
         return [Entity.from_row(r) for r in found]
 
-    def entity_keys(self, entity_id: str) -> list[str]:
-        found = self.entity(entity_id)
-        return found.keys if found else []
-
     def _names(self, ids: set[str]) -> dict[str, str]:
         if not ids:
             return {}
@@ -81,9 +77,8 @@ class Reads:
 
     def ties_of(self, entity_id: str, filters: Filters | None = None) -> list[Tie]:
         """An entity's ties (its ALLEGED activities too) among the claims that pass the filters."""
-        rows = self.table("ties", filters, entity_id=entity_id).to_pylist()
-        names = self._names({r["subject_id"] for r in rows} | {r["object_id"] for r in rows})
-        ties = [Tie.from_row(r, names) for r in rows]
+        table = self.table("ties", filters, entity_id=entity_id)
+        ties = Tie.from_table(table, self._names(_ends(table)))
         ties.sort(key=lambda t: (-t.sources, -t.claims, t.relation, t.object_label))
         return ties
 
@@ -91,9 +86,8 @@ class Reads:
         """The ties with most asserting sources; ties between actors (cooperation, support, funding, arms,
         trade, control, opposition) before positions, memberships, family and presence. A tie only denials
         name is never among them, whatever the filters."""
-        rows = [r for r in self.table("ties", filters).to_pylist() if r["claims"] > 0]
-        names = self._names({r["subject_id"] for r in rows} | {r["object_id"] for r in rows})
-        ties = [Tie.from_row(r, names) for r in rows]
+        table = self.table("ties", filters)
+        ties = [t for t in Tie.from_table(table, self._names(_ends(table))) if t.claims > 0]
         ties.sort(key=lambda t: (t.relation not in NETWORK, -t.sources, -t.claims, -t.confidence,
                                  t.subject_name or "", t.object_name or ""))
         return ties[:limit]
@@ -208,6 +202,11 @@ class Reads:
             query = f"SELECT * FROM documents WHERE doc_id IN ({inner}) ORDER BY 1"
             return self._arrow(query, params=params)
         raise ValueError(f"no table {name!r}")
+
+
+def _ends(table: pa.Table) -> set[str]:
+    """The entity ids at either end of a table of ties."""
+    return set(table.column("subject_id").to_pylist()) | set(table.column("object_id").to_pylist())
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:

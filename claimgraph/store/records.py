@@ -45,11 +45,6 @@ class Entity:
         raw = self.raw_attributes
         return json.loads(raw) if isinstance(raw, str) and raw else dict(raw or {})
 
-    @property
-    def keys(self) -> list[str]:
-        """The in-document entity keys it joins (what judgements name)."""
-        return list(self.attributes.get("keys", []))
-
     def summary(self) -> dict[str, Any]:
         return {"entity_id": self.entity_id, "name": self.name, "type": self.type, "country": self.country,
                 "aliases": list(self.aliases), "doc_ids": list(self.doc_ids)}
@@ -74,15 +69,6 @@ class Tie:
     confidence: float
     subject_name: str | None = None
     object_name: str | None = None
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any], names: dict[str, str] | None = None) -> Tie:
-        names = names or {}
-        subject_id, object_id = row["subject_id"], row["object_id"]
-        return cls(subject_id, row["relation"], object_id, row["claims"], row["sources"], row["documents"],
-                   row["first_seen"], row["last_seen"], float(row["hedged_share"] or 0), row["contradicting_claims"],
-                   row["contradicting_sources"], bool(row["denied"]), float(row["confidence"] or 0),
-                   names.get(subject_id, row.get("subject_name")), names.get(object_id, row.get("object_name")))
 
     @classmethod
     def from_table(cls, table: Any, names: dict[str, str] | None = None) -> list[Tie]:  # noqa: ANN401
