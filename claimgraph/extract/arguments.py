@@ -45,7 +45,10 @@ class Arguments(Phrases):
             if verb.dep_ == "pcomp" and head.dep_ == "prep":
                 if head.lower_ in ("against", "from") and head.head.lemma_.lower() in self.lex.cues["prevention_verbs"]:
                     return []  # "warned Israel against attacking X": no attack is claimed
-                head = head.head
+                noun = head.head
+                if head.lower_ in ("including", "like"):  # "X will take measures, including imposing sanctions"
+                    return self._measures_taker(noun, depth)
+                head = noun
                 if head.pos_ in ("VERB", "AUX") and not is_passive(head) and any(
                         c.dep_ == "dobj" for c in head.children):
                     # "Kenya accused Sudan of backing X": the object backs X, not the accuser
@@ -63,6 +66,23 @@ class Arguments(Phrases):
                 return [Actor(a.mention, a.penalty + 0.15) for a in self.subjects(noun.head, depth + 1)]
             return [Actor(a.mention, a.penalty + 0.05) for a in found]
         return []
+
+    def _measures_taker(self, anchor: Token, depth: int) -> list[Actor]:
+        """Who acts in 'X will take measures, including imposing sanctions on Y' (lexicon/frames.yaml measures):
+        the subject of the verb that takes the measures; the list may hang on the noun or on the verb."""
+        frames = self.lex.frames
+        if anchor.pos_ == "NOUN":
+            if anchor.dep_ != "dobj" or any(c.dep_ == "poss" for c in anchor.children):
+                return []
+            if anchor.lemma_.lower() not in frames["measures_nouns"]:
+                return []
+            anchor = anchor.head
+        elif not any(c.dep_ == "dobj" and c.lemma_.lower() in frames["measures_nouns"]
+                     and not any(g.dep_ == "poss" for g in c.children) for c in anchor.children):
+            return []
+        if anchor.lemma_.lower() not in frames["measures_verbs"]:
+            return []
+        return [Actor(a.mention, a.penalty + 0.15) for a in self.subjects(anchor, depth + 1)]
 
     def joint_anchor(self, prep: Token) -> Token | None:
         """The verb or noun that a joint phrase ('along with', 'alongside', 'in coordination with') hangs on."""

@@ -19,6 +19,7 @@ __all__ = ["Mentions", "entity_key", "find_mentions", "org_type", "resolve_pair"
 PARTICLES = {"al", "el", "de", "da", "bin", "ibn", "van", "von", "la", "le", "du", "del", "dos"}
 BODIES = {"league", "society", "institute", "foundation", "association", "center", "centre", "museum", "university",
           "academy", "college", "club", "network", "trust", "fund", "movement", "federation", "union"}
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
 
@@ -197,8 +198,12 @@ def _title_word(token: Token, lex: Lexicon) -> bool:
 def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
     label = span.label_ or span.root.ent_type_
     text = span.text
+    if text.islower():
+        return  # "homeland defense" tagged as an organisation: a name has a capital somewhere
     if label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNPS" and state_named(span[0].text, lex):
         mtype = "Group"  # "Bosnian Serbs" tagged as a person: a people
+    elif label == "PERSON" and ACRONYM.match(text):
+        mtype = org_type(text)  # "PNH", "FARC" tagged as a person: an initialism names a body, not a person
     elif label == "PERSON" or PERSON_SHAPE.match(text):  # "Ulf D. Merbold" tagged as an organisation
         mtype = "Person"
     elif label in ("GPE", "LOC", "FAC"):

@@ -16,6 +16,7 @@ from claimgraph.extract.compounds import hyphenated
 from claimgraph.extract.found import Found
 from claimgraph.extract.joint import joint
 from claimgraph.extract.nominal import advocacy, named_after_relation, presence
+from claimgraph.extract.parties import party_labels
 from claimgraph.extract.relations import relations
 from claimgraph.lexicon import Lexicon
 
@@ -29,4 +30,5 @@ PATTERNS: tuple[Pattern, ...] = (
     named_after_relation,  # 'Morocco's rival Algeria', 'Russia's ally Belarus' (nominal.py)
     advocacy,  # 'called for X's release' (nominal.py)
     presence,  # 'Russian troops in Syria', 'U.S. bases in Japan' (nominal.py)
+    party_labels,  # 'Republican Senator X', 'X, a Democrat from Ohio' (parties.py)
 )

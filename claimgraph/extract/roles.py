@@ -205,8 +205,8 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
             [root.head] if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []):
         targets = [noun] if noun.pos_ == "NOUN" else [c for c in noun.children if c.dep_ == "attr"]
         for target in targets:
-            if target.lemma_.lower() in args.relation_nouns:
-                continue
+            if target.lemma_.lower() in args.relation_nouns and not _role_noun(target, args.lex):
+                continue  # "an ally of X" carries its own tie; "representative ... at the Ministry" is a role
             # "professor of economics at the University", "a scientist with the Center", "columnist for AP"
             places = [target, *(p for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj" and args.found.at(p) is None)]
@@ -214,6 +214,12 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
                 if actor.mention.type not in ("Person", "Place", "State"):
                     yield Found(mention, "MEMBER_OF", actor.mention, target, 0.5, "organisation-role",
                                 role=target.lower_)
+
+
+def _role_noun(noun: Token, lex: Lexicon) -> bool:
+    """A relation noun that names a post ('representative', 'member'): its holder belongs where it is held."""
+    rows = lex.triggers.get((noun.lemma_.lower(), "noun"), ())
+    return bool(rows) and all(row.kind == "MEMBER_OF" for row in rows)
 
 
 def _np_modifiers(root: Token, mention: Mention) -> list[Token]:

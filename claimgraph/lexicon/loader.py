@@ -53,6 +53,7 @@ class Lexicon:
     frames: dict[str, frozenset[str]] = field(default_factory=dict)  # frames.yaml: word classes by name
     tie_kinds: dict[str, str] = field(default_factory=dict)  # "economic" -> TRADES_WITH ("economic ties")
     pair_kinds: dict[str, str] = field(default_factory=dict)  # "pact" -> COOPERATES_WITH ("a Sino-Russian pact")
+    parties: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Republican" -> (party, country)
     capitals: dict[str, str] = field(default_factory=dict)  # a capital's alias -> its state's key (capitals.tsv)
     actors: dict[str, Actor] = field(default_factory=dict)  # key -> actor
     aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> key
@@ -136,6 +137,7 @@ def load() -> Lexicon:
     for row in _rows("accusations.tsv"):
         lex.accusations[(row["lemma"], row["pos"])] = (tuple(row["slot"].split(",")), row["actor"],
                                                        float(row["conf"]))
+    lex.parties = {row["word"]: (row["party"], row["country"]) for row in _rows("parties.tsv")}
     cues = _yaml("cues.yaml")
     lex.cues = {name: frozenset(str(v).lower() for v in values) for name, values in cues.items()}
     heads = _yaml("actor_heads.yaml")
@@ -152,6 +154,8 @@ def load() -> Lexicon:
     frames = _yaml("frames.yaml")
     for name, values in frames["joint"].items():
         lex.frames[f"joint_{name}"] = frozenset(str(v).lower() for v in values)
+    for name, values in frames["measures"].items():
+        lex.frames[f"measures_{name}"] = frozenset(str(v).lower() for v in values)
     for name, values in frames["advocacy"].items():
         lex.frames[f"advocacy_{name}"] = frozenset(str(v).lower() for v in values)
     lex.frames["presence_nouns"] = frozenset(str(v).lower() for v in frames["presence_nouns"])

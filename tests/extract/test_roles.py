@@ -1,0 +1,42 @@
+"""How a person is described: party labels, role nouns held at an organisation; on sentences written here."""
+
+from tests.conftest import extract_text, triples
+
+
+def test_a_party_label_before_a_title_or_beside_a_name_is_membership() -> None:
+    assert ("John Hale", "MEMBER_OF", "Republican Party") in triples("Republican Sen. John Hale criticized Moscow.")
+    got = triples("Democratic U.S. Congresswoman Ann Brook of Ohio questioned the envoy.")
+    assert ("Ann Brook", "MEMBER_OF", "Democratic Party") in got
+    assert ("John Hale", "MEMBER_OF", "Republican Party") in triples("John Hale, a Republican from Ohio, spoke.")
+
+
+def test_a_party_word_that_is_no_label_gives_no_membership() -> None:
+    assert not any(o.endswith("Party") for _, _, o in triples("The Republican Guard shelled Kurdish villages."))
+    assert not any(o.endswith("Party") for _, _, o in triples("John Hale, a conservative, disagreed."))
+
+
+def test_a_post_held_at_an_organisation_is_membership() -> None:
+    got = triples("Maria Lopez, the deputy special representative for Sudan at the Foreign Ministry, spoke.")
+    assert ("Maria Lopez", "MEMBER_OF", "Foreign Ministry") in got
+    got = triples("John Smith, an ally of the Heritage Foundation, disagreed.")
+    assert ("John Smith", "MEMBER_OF", "Heritage Foundation") not in got
+
+
+def test_an_initialism_tagged_as_a_person_is_a_body_and_no_antecedent_of_he() -> None:
+    result = extract_text('John Smith tweeted: "The #PNH must restore order." Later, he was criticized by Canada.')
+    types = {m.text: m.type for m in result.mentions}
+    assert types["PNH"] != "Person"
+    assert {(c.subject.name, c.relation, c.object.name if c.object else "") for c in result.claims} >= {
+        ("Canada", "OPPOSES", "John Smith")}
+
+
+def test_a_lower_case_phrase_is_no_name() -> None:
+    result = extract_text("Ken Ross, assistant secretary for homeland defense & global security, testified.")
+    assert all(any(ch.isupper() for ch in m.text) for m in result.mentions if m.label != "pronoun")
+
+
+def test_measures_listed_with_including_are_acts_of_whoever_takes_them() -> None:
+    got = triples("Britain will take any measures necessary, including reimposing sanctions on Iran.")
+    assert ("United Kingdom", "OPPOSES", "Iran") in got
+    got = triples("The report lists abuses including torturing prisoners in Syria.")
+    assert not any(r == "OPPOSES" for _, r, _ in got)
