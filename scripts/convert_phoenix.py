@@ -24,6 +24,11 @@ SECTOR_TYPES = [  # first match wins, on the code after the country prefix
 SMALL = {"of", "the", "and", "for", "de", "del", "la", "el", "al", "in", "on", "y", "da", "do", "van", "von"}
 ENTRY = re.compile(r"^([^\s#\[+][^#\[]*?)\s*(\[[^\]]*\])?\s*(#.*)?$")
 CODE = re.compile(r"\[([A-Z~]{3,})[^\]]*\]")
+DATED = re.compile(r"\[[A-Z~]{3,}[^\]]*\d[^\]]*\]")  # a code held from, until or between dates
+BODY_WORDS = re.compile(r"\b(ASSEMBLY|COUNCIL|PARTY|ARMY|FRONT|MOVEMENT|BRIGADE|COALITION|FORCE|ORGANI[SZ]ATION|"
+                        r"SOVIET|UNION|COMMITTEE|MINISTRY|DEPARTMENT|GOVERNMENT|CONGRESS|COURT|COMMISSION|BUREAU|"
+                        r"SERVICE|POLICE|AGENCY|OFFICE|BANK|LEAGUE|ALLIANCE|CABINET|PARLIAMENT|SENATE|JUNTA|STATE|AUTHORITY|"
+                        r"REPUBLICA?|OBSERVATORY|JAISH|JAYSH|ANSAR|OF|THE)\b")
 DEMONYM_END = ("AN", "ANS", "ESE", "ISH", "I", "IAN", "IC", "CH", "ESE")
 
 
@@ -58,6 +63,7 @@ def parse(path: Path) -> list[dict]:
         if line[0] in " \t":
             if current is not None:
                 current["codes"] += CODE.findall(line)
+                current["dated"] = current["dated"] or DATED.search(line) is not None
             continue
         if line.startswith("+"):
             if current is not None:
@@ -65,6 +71,7 @@ def parse(path: Path) -> list[dict]:
                 if alias:
                     current["aliases"].append(alias)
                 current["codes"] += CODE.findall(line)
+                current["dated"] = current["dated"] or DATED.search(line) is not None
             continue
         match = ENTRY.match(line)
         if not match:
@@ -72,7 +79,7 @@ def parse(path: Path) -> list[dict]:
         name = words(match.group(1))
         if not name:
             continue
-        current = {"name": name, "aliases": [], "codes": CODE.findall(line),
+        current = {"name": name, "aliases": [], "codes": CODE.findall(line), "dated": DATED.search(line) is not None,
                    "person": "CountryInfo" in (match.group(3) or "") or "rulers" in line}
         entries.append(current)
     return entries
@@ -89,6 +96,9 @@ def classify(entry: dict, file_kind: str) -> tuple[str | None, str | None]:
         return "State", code
     if entry["person"] or any(c.endswith("ELI") for c in codes):
         return "Person", country
+    if file_kind == "countries" and entry.get("dated") and len(entry["name"].split()) >= 2 \
+            and not BODY_WORDS.search(entry["name"]):
+        return "Person", country  # a role held between dates ("[CHNGOV >20121115]") is a person's: Xi Jinping
     if file_kind == "milnonstate":
         return "ArmedGroup", country
     if file_kind == "international":

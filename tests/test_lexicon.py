@@ -49,3 +49,12 @@ def test_a_cameo_verb_reads_a_tie_and_names_its_code() -> None:
 def test_attending_the_same_event_is_no_tie_between_the_attendees() -> None:
     result = extract_text("Envoys of Brazil and India attended the ceremony in Lima.")
     assert not [c for c in result.claims if c.relation == "COOPERATES_WITH"]
+
+
+def test_leaders_the_actor_dictionaries_date_by_office_are_people() -> None:
+    """Phoenix codes a head of state by office and dates ('[CHNGOV >20121115]'): a person, not an agency."""
+    lex = load()
+    for name in ("xi jinping", "nicolas maduro", "john kerry"):
+        assert lex.actors[lex.aliases[name]].type == "Person", name
+    for name in ("islamic state of iraq and the levant", "palestinian authority"):
+        assert lex.actors[lex.aliases[name]].type != "Person", name

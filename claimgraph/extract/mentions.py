@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.collectives import collectives
 from claimgraph.extract.demonyms import demonym_phrases, peoples, place_pairs, state_named
-from claimgraph.extract.names import acronyms, names_within_document
+from claimgraph.extract.names import acronyms, names_within_document, titled_names
 from claimgraph.extract.references import resolve_pair, resolve_reference
 from claimgraph.extract.spans import NER_LABELS, QUOTES, Mentions, entity_key, make_mention, org_type
 from claimgraph.lexicon import Actor, Lexicon, alias_key
@@ -26,7 +26,7 @@ PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+
 def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
     found = Mentions()
     gazetteer = _gazetteer_spans(doc, lex)
-    ents = [_portfolio(e, lex) for e in doc.ents
+    ents = [_portfolio(_titled_org(e, lex), lex) for e in doc.ents
             if e.label_ in NER_LABELS and not _modifier_only(e) and not _not_a_name(e)]
     for start, end, key in _prefer(gazetteer, ents, lex):
         _add_gazetteer(doc, found, start, end, key, lex)
@@ -43,6 +43,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
     peoples(doc, found, lex)
     demonym_phrases(doc, found, lex)
     collectives(doc, found, lex)
+    titled_names(found, doc, lex.titles)
     names_within_document(found, doc)
     acronyms(doc, found)
     found.items.sort(key=lambda m: m.tok_start)
@@ -93,6 +94,22 @@ def _portfolio(ent: Span, lex: Lexicon) -> Span:
     if key is None or lex.actors[key].type not in ("State", "Bloc"):
         return ent
     return doc[ent.start : ent.start + 1]
+
+
+def _titled_org(ent: Span, lex: Lexicon) -> Span:
+    """'Acting Administrator Uttam Dhillon of the Drug Enforcement Administration' tagged as one organisation:
+    a title, a name, 'of', a body. The body is the organisation; the name is read by names.titled_names."""
+    if ent.label_ != "ORG" or not _title_word(ent[0], lex):
+        return ent
+    for token in ent[1:-1]:
+        if token.lower_ == "of":
+            start = token.i + 1
+            while start < ent.end - 1 and ent.doc[start].lower_ == "the":
+                start += 1
+            body = ent.doc[start : ent.end]
+            body.label_ = "ORG"
+            return body
+    return ent
 
 
 def _not_a_name(ent: Span) -> bool:
@@ -213,6 +230,9 @@ def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
     elif label == "NORP":
         return  # demonyms of known states come from the gazetteer; other groups from collective nouns
     else:
+        following = span.doc[span.end] if span.end < len(span.doc) else None
+        if following is not None and _title_word(following, lex) and all(t.lower_ in lex.portfolios for t in span):
+            return  # "Defense" of "Turkey's Defense Minister X": the office's field
         if _part_of_title(span, lex) or (len(span) <= 3 and _title_word(span[-1], lex)):
             return  # "Secretary of State", "German Chancellor": a title, not an actor
         state = _government_of(text, lex)

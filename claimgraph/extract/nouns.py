@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit, pairs
 from claimgraph.extract.words import ACCUSERS, COPULAS, LIGHT_VERBS
 from claimgraph.lexicon import Lexicon, Trigger
-from claimgraph.model import SYMMETRIC
+from claimgraph.model import SYMMETRIC, Mention
 
 
 def noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
@@ -156,7 +156,9 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
         return args.actors(head.head)
     for child in noun.children:
         if child.dep_ == "appos":
-            got = args.actors(child)
+            # "Attorney General X, ..., and Administrator Y": a later name with a title of its own holds that one
+            got = [a for a in args.actors(child)
+                   if a.mention.tok_start <= child.i or not _titled(a.mention, child.doc, args.lex)]
             if got:
                 return got
     renamed = _named_after_comma(noun, args)  # "Kennedy's assassin, Lee Harvey Oswald" parsed without apposition
@@ -186,6 +188,11 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     if dep == "pobj" and head.head.pos_ == "NOUN" and args.found.at(head.head) is not None:
         return args.actors(head.head)  # "Maduro, as leader of ..." and "X, a member of Y" shapes
     return []
+
+
+def _titled(mention: Mention, doc: Doc, lex: Lexicon) -> bool:
+    before = mention.tok_start - 1
+    return before >= 0 and doc[before].lower_.rstrip(".") in lex.titles
 
 
 def _named_after_comma(noun: Token, args: Arguments) -> list[Actor]:

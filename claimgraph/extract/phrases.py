@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.mentions import Mentions, resolve_pair, resolve_reference
 from claimgraph.extract.words import INSTANCE_ADVERBS, INSTRUMENTS, PLACE_NOUNS, QUANTITY, RELATIVE, SUBJECTS
@@ -49,6 +49,18 @@ class Phrases:
             out.extend(self._hyphenated(item))
         return unique(out)
 
+    def _before_comma(self, token: Token) -> list[Actor]:
+        doc = token.doc
+        if token.i < 2 or doc[token.i - 1].text != ",":
+            return []
+        mention = self.found.at(doc[token.i - 2])
+        return [Actor(mention, 0.05)] if mention is not None and mention.label != "pronoun" else []
+
+    def _titled(self, mention: Mention, doc: Doc) -> bool:
+        """A name right after a title of its own ('..., and Administrator Y'): no instance of a list before it."""
+        before = mention.tok_start - 1
+        return before >= 0 and doc[before].lower_.rstrip(".") in self.lex.titles
+
     def _hyphenated(self, token: Token) -> list[Actor]:
         """'FARC-ELN': both named actors joined by a hyphen."""
         doc = token.doc
@@ -72,7 +84,7 @@ class Phrases:
             found = [Actor(mention)]
             for appos in (c for c in token.children if c.dep_ == "appos" and any(c.conjuncts)):
                 listed = [self.found.at(t) for t in [appos, *appos.conjuncts]]  # "members Greece, Panama and Peru"
-                if all(m is not None and m.type == mention.type for m in listed):
+                if all(m is not None and m.type == mention.type and not self._titled(m, token.doc) for m in listed):
                     found += [Actor(m, 0.05) for m in listed if m is not None]
             if mention.label == "demonym":  # "Hungarian and Romanian officials": both states
                 for other in token.doc[mention.tok_start].conjuncts:
@@ -93,6 +105,8 @@ class Phrases:
                     c.i > clause.i for c in clause.head.conjuncts) else self.actors(clause.head, depth + 1)
                 if low in ("who", "whom") and not any(a.mention.type == "Person" for a in found):
                     found = self._person_above(clause.head) or found
+                if not found:  # "the backing of India, which has ties to Y" parsed onto "backing": the name
+                    found = self._before_comma(token)  # just before the comma is what the clause describes
                 return [Actor(a.mention, a.penalty + 0.05) for a in found]
             return []
         ref = resolve_reference(token, self.found, self.lex)

@@ -50,6 +50,7 @@ class Lexicon:
     qualified: frozenset[str] = frozenset()  # collective nouns that need a place: "police in Peru"
     relational: frozenset[str] = frozenset()  # relation nouns that name an actor: "ally", "proxy"
     titles: frozenset[str] = frozenset()
+    portfolios: frozenset[str] = frozenset()  # "Defense" in "Defense Minister X": an office's field, no actor
     frames: dict[str, frozenset[str]] = field(default_factory=dict)  # frames.yaml: word classes by name
     tie_kinds: dict[str, str] = field(default_factory=dict)  # "economic" -> TRADES_WITH ("economic ties")
     pair_kinds: dict[str, str] = field(default_factory=dict)  # "pact" -> COOPERATES_WITH ("a Sino-Russian pact")
@@ -149,6 +150,7 @@ def load() -> Lexicon:
     lex.group_heads = frozenset(str(v).lower() for v in heads["group_heads"])
     lex.group_modifiers = frozenset(str(v).lower() for v in heads["group_modifiers"])
     lex.titles = frozenset(str(v).lower() for v in heads["titles"])
+    lex.portfolios = frozenset(str(v).lower() for v in heads["portfolios"])
     lex.relational = frozenset(str(v).lower() for v in heads["relational"])
     lex.qualified = frozenset(str(v).lower() for v in heads["qualified"])
     frames = _yaml("frames.yaml")

@@ -40,3 +40,14 @@ def test_measures_listed_with_including_are_acts_of_whoever_takes_them() -> None
     assert ("United Kingdom", "OPPOSES", "Iran") in got
     got = triples("The report lists abuses including torturing prisoners in Syria.")
     assert not any(r == "OPPOSES" for _, r, _ in got)
+
+
+def test_a_name_after_a_title_is_a_person_even_where_the_model_misses_it() -> None:
+    text = ("The charges were announced by U.S. Attorney General John Barr, U.S. Attorney Ann Roe of the "
+            "Southern District of New York, and Acting Administrator Uttam Dhillon of the Drug Enforcement "
+            "Administration.")
+    got = triples(text)
+    assert ("Uttam Dhillon", "MEMBER_OF", "Drug Enforcement Administration") in got
+    # a name with a title of its own does not take the title of the list's first name
+    assert ("Uttam Dhillon", "MEMBER_OF", "United States") not in got
+    assert ("John Barr", "MEMBER_OF", "United States") in got
