@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/resolution.py
 	$(BIN)/python bench/graph.py
 	$(BIN)/python bench/view.py
+	$(BIN)/python bench/api_load.py
 	$(BIN)/python bench/pathological.py --shared $(SHARED)
 
 clean:

@@ -52,8 +52,11 @@ class Graph:
     # --- measures -----------------------------------------------------------------------------------------
 
     def undirected(self) -> ig.Graph:
-        """One edge per connected pair, weighted by the sources behind all ties between them."""
-        simple = self.graph.as_undirected(mode="collapse", combine_edges={"sources": "sum", "claims": "sum"})
+        """One edge per connected pair, weighted by the sources behind all ties between them (built once)."""
+        simple: ig.Graph | None = self.__dict__.get("_undirected")
+        if simple is None:
+            simple = self.graph.as_undirected(mode="collapse", combine_edges={"sources": "sum", "claims": "sum"})
+            self.__dict__["_undirected"] = simple
         return simple
 
     def centrality(self, by: str = "betweenness", top: int = 20) -> list[dict[str, Any]]:
@@ -117,6 +120,9 @@ class Graph:
     # --- paths and neighbourhoods ----------------------------------------------------------------------------
 
     def vertex(self, name: str) -> int:
+        named = self._named().get(name.lower())
+        if named is not None:  # an id, or a name one actor of the graph alone bears: no query
+            return named
         entity = lookup(self.store, name)
         index = self._index.get(entity.entity_id)
         if index is None:
@@ -125,25 +131,51 @@ class Graph:
             raise NotFoundError(f"{entity.name} has no ties that pass the filters")
         return index
 
+    def _named(self) -> dict[str, int]:
+        cached: dict[str, int] | None = self.__dict__.get("_by_name")
+        if cached is None:
+            cached = {}
+            taken: dict[str, int] = {}
+            for i, (eid, name) in enumerate(zip(self.graph.vs["entity_id"], self.graph.vs["name"], strict=True)):
+                cached[eid.lower()] = i
+                taken[name.lower()] = taken.get(name.lower(), 0) + 1
+            for i, name in enumerate(self.graph.vs["name"]):
+                if taken[name.lower()] == 1:
+                    cached.setdefault(name.lower(), i)
+            self.__dict__["_by_name"] = cached
+        return cached
+
     def paths(self, a: str, b: str, *, k: int = 1) -> list[list[Hop]]:
         """Up to k shortest paths from A to B (ties followed either way), each hop with its claims."""
         simple = self.undirected()
         source, target = self.vertex(a), self.vertex(b)
         found = simple.get_k_shortest_paths(source, to=target, k=k, mode="all", output="vpath")
-        return [self._hops(path) for path in found if path]
+        steps = [[self._strongest(left, right) for left, right in zip(path, path[1:], strict=False)]
+                 for path in found if path]
+        vs = self.graph.vs
 
-    def _hops(self, path: list[int]) -> list[Hop]:
-        hops = []
-        for left, right in zip(path, path[1:], strict=False):
-            edges = self.graph.es.select(_between=([left], [right]))
-            edge = max(edges, key=lambda e: (e["sources"], e["claims"], e["relation"]))
-            subject = self.graph.vs[edge.source]
-            obj = self.graph.vs[edge.target]
-            evidence = self.store.evidence(subject["entity_id"], edge["relation"], obj["entity_id"], self.filters)
-            hops.append(Hop(subject["name"], edge["relation"], obj["name"], [
-                {"doc_id": e.doc_id, "sentence": e.sentence, "char_start": e.char_start, "char_end": e.char_end,
-                 "attributed_to": e.attributed_to, "hedged": e.hedged, "negated": e.negated} for e in evidence]))
-        return hops
+        def key(e: ig.Edge) -> tuple[str, str, str]:
+            return vs[e.source]["entity_id"], e["relation"], vs[e.target]["entity_id"]
+
+        evidence = self.store.evidence_of(sorted({key(e) for hops in steps for e in hops}), self.filters)
+        return [[Hop(vs[e.source]["name"], e["relation"], vs[e.target]["name"], [
+            {"doc_id": x.doc_id, "sentence": x.sentence, "char_start": x.char_start, "char_end": x.char_end,
+             "attributed_to": x.attributed_to, "hedged": x.hedged, "negated": x.negated}
+            for x in evidence[key(e)]]) for e in hops] for hops in steps]
+
+    def _strongest(self, left: int, right: int) -> ig.Edge:
+        """The best-sourced tie between two actors, either way (an index of every pair, built once)."""
+        best: dict[tuple[int, int], int] | None = self.__dict__.get("_best")
+        if best is None:
+            best = {}
+            es = self.graph.es
+            rank = list(zip(es["sources"], es["claims"], es["relation"], strict=True))
+            for i, (a, b) in enumerate(self.graph.get_edgelist()):
+                pair = (min(a, b), max(a, b))
+                if pair not in best or rank[i] > rank[best[pair]]:
+                    best[pair] = i
+            self.__dict__["_best"] = best
+        return self.graph.es[best[(min(left, right), max(left, right))]]
 
     def ego(self, name: str, *, hops: int = 1) -> Graph:
         center = self.vertex(name)

@@ -135,19 +135,21 @@ class Phrases:
                 named = self.found.at(child)
                 if named is None or child.i > token.i or named.type in ("Place", "Person"):
                     continue
-                if child.dep_ == "compound" or (role and child.dep_ == "amod" and named.type == "State"):
+                owned = any(c.dep_ == "poss" for c in token.children)  # "the group's Somali affiliate"
+                if child.dep_ == "compound" or (role and child.dep_ == "amod" and named.type == "State" and not owned):
                     out.append(Actor(named, 0.2))
                     out += [Actor(m, 0.2) for c in child.conjuncts if (m := self.found.at(c)) is not None
                             and m.type == "State"]
             if out or token.lemma_.lower() not in QUANTITY:
                 return out  # "the military wing of Hamas" still reads as Hamas below
         modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < token.i]
-        modifiers.sort(key=lambda c: (c.dep_ == "poss", -c.i))  # "bin Laden's al-Qaeda network": al-Qaeda
+        # "bin Laden's al-Qaeda network": al-Qaeda; "the group's Somali affiliate": the group's, not Somalia's
+        modifiers.sort(key=lambda c: ({"poss": 1, "amod": 2}.get(c.dep_, 0), -c.i))
         for child in modifiers:
             mention = self.found.at(child)
             if mention is None or mention.type == "Place":
                 continue
-            if child.dep_ == "amod" and mention.type != "State":
+            if child.dep_ == "amod" and (mention.type != "State" or any(c.dep_ == "poss" for c in modifiers)):
                 continue
             states = [mention] + [self.found.at(c) for c in child.conjuncts]  # "French and Egyptian warships"
             return [Actor(m, 0.15) for m in states if m is not None]

@@ -143,7 +143,8 @@ def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
 
 # --- demands: "X said that Y must withdraw" ----------------------------------------------------------------------
 
-MODALS = {"must", "should"}
+MODALS = {"must"}  # "should" advises: "X suggested the U.S. should use sanctions" puts no pressure on the U.S.
+ADVISING = {"suggest", "recommend", "propose", "advise", "hope", "wish", "think", "believe", "argue", "feel"}
 
 
 def _demands(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
@@ -153,7 +154,7 @@ def _demands(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         if modal.lower_ not in MODALS or modal.dep_ != "aux":
             continue
         clause = modal.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in verbs:
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in verbs or clause.head.lemma_.lower() in ADVISING:
             continue
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and any(t.lower_ in ("we", "our", "us") for t in subject.subtree):

@@ -4,14 +4,13 @@ never markup: the page renders it with textContent, and a Content-Security-Polic
 from __future__ import annotations
 
 import gc
-import os
+import gzip
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -19,11 +18,13 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from claimgraph import ontology
 from claimgraph.analyse.graph import Graph
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.filters import Filters
+from claimgraph.serve.snapshot import Snapshot
 from claimgraph.store import Store
 from claimgraph.store.records import StoredClaim
 
@@ -47,35 +48,48 @@ MAX_QUERY = 2_000  # characters of a query string; the API takes no request bodi
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
+GZIP_FROM = 1_000  # bytes: smaller answers go as they are
+
+
+def _answer(entry: list[bytes | None], request: Request) -> Response:
+    """A cached answer, gzipped (once, then kept) when the client takes gzip and the answer is large."""
+    body = entry[0]
+    assert body is not None
+    if len(body) < GZIP_FROM or "gzip" not in request.headers.get("accept-encoding", ""):
+        return Response(body, media_type="application/json")
+    if entry[1] is None:
+        entry[1] = gzip.compress(body, compresslevel=3)
+    return Response(entry[1], media_type="application/json",
+                    headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+
+
 def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
     """The API over one store. Requests must name one of HOSTS in their Host header (a page on another site
     that rebinds its name to 127.0.0.1 cannot read the API); `serve` adds the address it binds."""
-    Store.open(db, read_only=True).close()  # a bad path fails at start, not at the first request
+    snapshot = Snapshot(db)  # a bad path fails at start, not at the first request
     allowed = {h.lower() for h in hosts}
     lock = threading.Lock()  # one request reads the store at a time
     app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None,
                   description="Read-only API over a claimgraph store. Every tie is a claim, not a fact.")
+    app.state.snapshot = snapshot
     static = resources.files("claimgraph.serve").joinpath("static")
-    graphs: dict[int, Graph] = {}  # the unfiltered graph of the store as it was at a file stamp
+    graphs: dict[tuple[int, int, int], Graph] = {}  # the unfiltered graph of the store as it was at a version
 
     @contextmanager
     def opened() -> Iterator[Store]:
-        """The store, read-only, for one request: between requests a `build` can write to the same file, and the
-        next request reads what it committed. While a build holds the file the API answers 503, saying so."""
+        """The store for one request: the copy of the last committed build (snapshot.py). A build into the same
+        file is never blocked by the server; while it writes, answers come from the store as it was before."""
         with lock:
             try:
-                store = Store.open(db, read_only=True)
+                served = snapshot.refresh()
             except StoreError as err:
-                raise HTTPException(503, f"the store is being written (a build is running?): {err}") from err
-            try:
-                yield store
-            finally:
-                store.close()
+                raise HTTPException(503, f"the store cannot be read: {err}") from err
+            yield served.store
 
     def graph_of(store: Store, chosen: Filters) -> Graph:
         if not chosen.is_default:
             return Graph.from_store(store, chosen)
-        stamp = os.stat(db).st_mtime_ns  # the unfiltered graph, kept while the file is unchanged
+        stamp = snapshot.version_of(store)  # the unfiltered graph, kept while the store is unchanged
         if stamp not in graphs:
             graphs.clear()
             graphs[stamp] = Graph.from_store(store)
@@ -87,37 +101,44 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
         return JSONResponse({"detail": f"the store cannot be read ({first}): `claimgraph check` says more"},
                             status_code=503)
 
-    answers: OrderedDict[tuple[str, str], bytes] = OrderedDict()  # API answers of the store as it is now
-    version: list[tuple[int, int, int]] = [(0, 0, 0)]
+    answers: OrderedDict[tuple[str, str], list[bytes | None]] = OrderedDict()  # answers of the store as served
+    version: list[tuple[tuple[int, int, int], bool]] = [((0, 0, 0), False)]
 
-    def store_version() -> tuple[int, int, int]:
-        """Changes whenever a build commits: the file's and its write-ahead log's stamps."""
-        main = os.stat(db)
-        wal = Path(db + ".wal")
-        return main.st_mtime_ns, main.st_size, wal.stat().st_mtime_ns if wal.exists() else 0
+    def refreshed() -> tuple[tuple[int, int, int], bool]:
+        with lock:
+            served = snapshot.refresh()
+            return served.version, served.building
 
     async def cached(request: Request, call_next: Any) -> Response:
         """A GET of the API answered from memory while the store is unchanged (a build changes the version and
-        empties the cache); only successful answers are kept, at most 256."""
+        empties the cache); only successful answers are kept, at most 256, each also gzipped once. A hit costs
+        one stat of the store file and no lock."""
         if not request.url.path.startswith("/api/"):
             response: Response = await call_next(request)
             return response
-        now = store_version()
-        if now != version[0]:
+        key = (request.url.path, request.url.query)
+        current = snapshot.current
+        if current is not None and not current.building and snapshot.version() == current.version \
+                and version[0] == (current.version, False) and key in answers:
+            return _answer(answers[key], request)
+        try:
+            now = await run_in_threadpool(refreshed)  # never blocks the loop while a handler reads the store
+        except StoreError as err:
+            return JSONResponse({"detail": f"the store cannot be read: {err}"}, status_code=503)
+        if now != version[0]:  # a build starting or ending changes what /api/stats says
             answers.clear()
             version[0] = now
-        key = (request.url.path, request.url.query)
         if key in answers:
             answers.move_to_end(key)
-            return Response(answers[key], media_type="application/json")
+            return _answer(answers[key], request)
         response = await call_next(request)
         if response.status_code != 200:
             return response
         body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
-        answers[key] = body
+        answers[key] = [body, None]
         if len(answers) > 256:
             answers.popitem(last=False)
-        return Response(body, media_type="application/json")
+        return _answer(answers[key], request)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -144,7 +165,7 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
         return FileResponse(str(static.joinpath("index.html")))
 
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=3)  # fast: answers are large, time matters
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=3)  # fast: answers are large, time matters
 
     @app.get("/api/ontology")
     def vocabulary() -> dict[str, Any]:
@@ -154,7 +175,7 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
     @app.get("/api/stats")
     def stats() -> dict[str, Any]:
         with opened() as store:
-            return store.stats()
+            return {**store.stats(), "build_running": snapshot.building}
 
     @app.get("/api/graph")
     def graph(chosen: Filters = Depends(filters), community: int | None = None) -> JSONResponse:  # noqa: B008
@@ -224,13 +245,13 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
 
     @app.get("/api/path")
     def path(a: str, b: str, k: int = Query(1, ge=1, le=10),  # noqa: B008
-             chosen: Filters = Depends(filters)) -> dict[str, Any]:  # noqa: B008
+             chosen: Filters = Depends(filters)) -> JSONResponse:  # noqa: B008
         with opened() as store:
             try:
                 found = graph_of(store, chosen).paths(a, b, k=k)
             except ClaimgraphError as err:
                 raise HTTPException(404, str(err)) from err
-        return {"paths": [{"hops": [vars(h) for h in hops]} for hops in found]}
+        return JSONResponse({"paths": [{"hops": [vars(h) for h in hops]} for hops in found]})  # no re-encoding
 
     @app.get("/api/documents/{doc_id:path}")
     def document(doc_id: str) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,21 @@ def db_path(path: str | None) -> str:
     return path or os.environ.get("CLAIMGRAPH_DB") or DEFAULT_DB
 
 
+LOCK_WAIT = 3.0  # seconds a writer waits for readers (`serve` copies the file under a read lock) to let go
+
+
+def _connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection; a writer waits a moment for a lock another process holds briefly, then gives up."""
+    deadline = time.monotonic() + (0 if read_only else LOCK_WAIT)
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as err:
+            if "Conflicting lock" not in str(err) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store(Reads):
     """A claimgraph DuckDB file: open, check, migrate and write here; every read in store/reads.py."""
 
@@ -52,7 +68,7 @@ class Store(Reads):
         if exists and Path(path).is_dir():
             raise StoreError(f"{path} is a folder, not a claimgraph store")
         try:
-            conn = duckdb.connect(path, read_only=read_only and exists)
+            conn = _connect(path, read_only=read_only and exists)
         except (duckdb.IOException, duckdb.InvalidInputException, duckdb.SerializationException) as err:
             first = str(err).splitlines()[0]
             held = re.search(r"Conflicting lock is held in (.*?) \(PID (\d+)\)", first)

@@ -10,7 +10,7 @@ import duckdb
 import pyarrow as pa
 
 from claimgraph.filters import Filters
-from claimgraph.ontology import NETWORK
+from claimgraph.ontology import NETWORK, SYMMETRIC
 from claimgraph.store.records import Entity, Evidence, StoredClaim, StoredDocument, StoredMention, Tie
 from claimgraph.store.schema import ASSERTING_SOURCES, DENYING_SOURCES, SYMMETRIC_SQL, ties_query
 
@@ -96,15 +96,34 @@ class Reads:
                  filters: Filters | None = None) -> list[Evidence]:
         """The sentences behind one tie that pass the filters, denials included (flagged `negated`); a symmetric
         kind's claims in either direction."""
+        return self.evidence_of([(subject_id, relation, object_id)], filters)[(subject_id, relation, object_id)]
+
+    def evidence_of(self, ties: Sequence[tuple[str, str, str]],
+                    filters: Filters | None = None) -> dict[tuple[str, str, str], list[Evidence]]:
+        """`evidence` for several ties (subject id, relation, object id) in one query."""
+        out: dict[tuple[str, str, str], list[Evidence]] = {t: [] for t in ties}
+        if not ties:
+            return out
         where, params = (filters or Filters()).claim_where(keep_denials=True)
+        either = " OR ".join(["(c.relation = ? AND ((c.subject_id = ? AND c.object_id = ?) OR "
+                              f"(c.relation IN {SYMMETRIC_SQL} AND c.subject_id = ? AND c.object_id = ?)))"] * len(out))
+        wanted = [x for s, r, o in out for x in (r, s, o, o, s)]
+        documents = "JOIN documents d USING (doc_id)" if "d." in where else ""  # a join costs as much as the rest
         cur = self.conn.execute(
-            f"""SELECT c.doc_id, c.sentence, c.char_start, c.char_end, c.trigger, c.hedged, c.negated, c.time,
-                      c.confidence, a.name AS attributed_to
-               FROM claims c JOIN documents d USING (doc_id) LEFT JOIN entities a ON a.entity_id = c.attributed_to_id
-               WHERE c.relation = ? AND ((c.subject_id = ? AND c.object_id = ?)
-                     OR (c.relation IN {SYMMETRIC_SQL} AND c.subject_id = ? AND c.object_id = ?)) AND {where}
-               ORDER BY c.doc_id, c.char_start""", [relation, subject_id, object_id, object_id, subject_id, *params])
-        return [Evidence.from_row(r) for r in _dicts(cur)]
+            f"""SELECT c.subject_id, c.relation, c.object_id, c.doc_id, c.sentence, c.char_start, c.char_end,
+                      c.trigger, c.hedged, c.negated, c.time, c.confidence, c.attributed_to_id AS attributed_to
+               FROM claims c {documents} WHERE ({either}) AND {where} ORDER BY c.doc_id, c.char_start""",
+            [*wanted, *params])
+        rows = list(_dicts(cur))
+        sources = self._names({r["attributed_to"] for r in rows if r["attributed_to"]})
+        for row in rows:
+            row["attributed_to"] = sources.get(row["attributed_to"])
+            s, r, o = row.pop("subject_id"), row.pop("relation"), row.pop("object_id")
+            found = Evidence.from_row(row)
+            for key in ((s, r, o), (o, r, s)) if r in SYMMETRIC else ((s, r, o),):
+                if key in out and (key == (s, r, o) or key[0] != key[2]):
+                    out[key].append(found)
+        return out
 
     # --- claims, documents, mentions ---------------------------------------------------------------------------
 
