@@ -36,7 +36,9 @@ baselines: install
 	$(BIN)/python bench/baselines.py --shared $(SHARED)
 
 fuzz: install
+	$(BIN)/pip install --quiet -e ".[test,fuzz]"
 	FUZZ_EXAMPLES=2000 $(BIN)/pytest -q tests/ingest/test_fuzz.py
+	$(BIN)/python bench/fuzz_atheris.py --runs 20000
 	CRASH_KILLS=20 $(BIN)/pytest -q tests/test_crash.py
 
 bench: install

@@ -64,12 +64,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--sizes", default="1000,10000,100000,1000000")
+    parser.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated, of: " + ", ".join(SHAPES))
     opts = parser.parse_args()
     sizes = [int(s) for s in opts.sizes.split(",")]
     print(f"{'shape':<14}" + "".join(f"{s // 1000:>9} KB" for s in sizes) + "   growth per 10x   peak RSS (MB)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for name, make in SHAPES.items():
+        for name, make in ((n, SHAPES[n]) for n in opts.shapes.split(",")):
             results = [run(prose(s, Path(opts.shared)) if make is None else make(s), folder) for s in sizes]
             times = [r[0] for r in results]
             growth = " ".join(f"{b / a:.1f}x" for a, b in zip(times, times[1:], strict=False))

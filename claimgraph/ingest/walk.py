@@ -93,7 +93,7 @@ def _cut(document: Document) -> tuple[Document, int]:
     return replace(document, text=document.text[:end]), end
 
 
-def _read_one(path: str, stdin_id: str | None, follow_links: bool) -> Iterator[Document | Skipped]:
+def _read_one(path: str, stdin_id: str | None, follow_links: bool) -> Iterator[Document | Skipped | Notice]:
     if path == "-":
         try:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
@@ -111,15 +111,17 @@ def _read_one(path: str, stdin_id: str | None, follow_links: bool) -> Iterator[D
         yield from _file(root, root.stem)
 
 
-def _file(file: Path, stem: str) -> Iterator[Document | Skipped]:
+def _file(file: Path, stem: str) -> Iterator[Document | Skipped | Notice]:
     """A file's documents; those named by the file (not by a JSONL id) may take a longer id on a clash."""
-    from claimgraph.ingest.readers import read_file
+    from claimgraph.ingest.readers import ReadNote, read_file
 
     shown = printable(str(file))
     try:
         for item in read_file(file, printable(stem)):
             if isinstance(item, InputError):
                 yield Skipped(shown, str(item))
+            elif isinstance(item, ReadNote):
+                yield Notice(shown, item.text)
             else:
                 by_name = item.doc_id == printable(stem)
                 yield replace(item, path=printable(item.path or str(file)), named_by_file=by_name)
@@ -127,7 +129,7 @@ def _file(file: Path, stem: str) -> Iterator[Document | Skipped]:
         yield Skipped(shown, str(err))
 
 
-def _folder(root: Path, follow_links: bool) -> Iterator[Document | Skipped]:
+def _folder(root: Path, follow_links: bool) -> Iterator[Document | Skipped | Notice]:
     """Files under a folder, recursively, in a stable order; hidden files and ignored patterns left out; every
     entry that is not read (an unreadable folder, a dangling link, a pipe) gets its line."""
     try:

@@ -121,3 +121,57 @@ def test_sentence_boundaries_cost_grows_linearly_with_line_breaks() -> None:
         nlp.paragraph_boundaries(doc)
         seconds.append(time.perf_counter() - started)
     assert seconds[1] < 8 * seconds[0] + 0.05  # 4x the lines; quadratic would be 16x
+
+
+def test_text_nested_deeper_than_the_html_parser_allows_is_kept(tmp_path: Path) -> None:
+    sentence = "<p>Iran funds Hezbollah, officials in Beirut said on Monday after the cabinet met.</p>"
+    page = "<html><head><title>Deep page</title></head><body>" + "<div>" * 2000 + sentence + "</div>" * 2000
+    (tmp_path / "deep.html").write_text(page + "<br><img src=x></body></html>", encoding="utf-8")
+    db = tmp_path / "deep.duckdb"
+    code, errors, _ = _build(str(tmp_path / "deep.html"), "--db", str(db))
+    assert code == 0, errors
+    claims = [json.loads(line) for line in run_cli("export", "claims", "--db", str(db)).stdout.decode().splitlines()]
+    assert {(c["subject"], c["relation"], c["object"]) for c in claims} >= {("Iran", "FUNDS", "Hezbollah")}
+
+
+def test_the_readable_pages_of_a_truncated_pdf_are_kept_with_a_line(tmp_path: Path) -> None:
+    from tests.ingest.test_readers import _minimal_pdf
+
+    whole = _minimal_pdf("Rosneft financed the project in Caracas.")
+    (tmp_path / "cut.pdf").write_bytes(whole[: whole.index(b"xref")])  # the download stopped before the end
+    db = tmp_path / "cut.duckdb"
+    done = run_cli("build", str(tmp_path / "cut.pdf"), "--db", str(db), "--workers", "1")
+    assert done.returncode == 0, done.stderr.decode()
+    assert "damaged PDF" in done.stderr.decode() + done.stdout.decode()
+    with Store.open(str(db), read_only=True) as store:
+        document = store.document("cut")
+    assert document is not None and "Rosneft financed the project in Caracas." in document.text
+
+
+def test_a_sentence_naming_a_crowd_of_actors_is_left_out_with_a_line(tmp_path: Path) -> None:
+    from claimgraph.lexicon import load
+
+    states = sorted({a.name for a in load().actors.values() if a.type == "State"})[:70]
+    text = ("Iran funds Hezbollah.\n\nDelegates came from " + ", ".join(states[:-1]) + " and " + states[-1]
+            + " to the summit.\n")
+    (tmp_path / "crowd.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "crowd.duckdb"
+    done = run_cli("build", str(tmp_path / "crowd.txt"), "--db", str(db), "--workers", "1")
+    assert done.returncode == 0, done.stderr.decode()
+    assert "1 sentence(s) naming more than 60 actors left out" in done.stderr.decode() + done.stdout.decode()
+    claims = [json.loads(line) for line in run_cli("export", "claims", "--db", str(db)).stdout.decode().splitlines()]
+    assert [(c["subject"], c["relation"], c["object"]) for c in claims] == [("Iran", "FUNDS", "Hezbollah")]
+
+
+def test_a_document_over_its_time_budget_is_reported_and_the_batch_goes_on(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimgraph.extract as extract
+    from claimgraph.pipeline import build
+
+    (tmp_path / "a.txt").write_text("Iran funds Hezbollah.\n", encoding="utf-8")
+    monkeypatch.setattr(extract, "TIME_BUDGET", 0.0)  # every document is over a budget of no time
+    summary = build([str(tmp_path / "a.txt")], db=str(tmp_path / "b.duckdb"))
+    assert [s.reason for s in summary.skipped] == ["over the 0 s time budget of one document (stopped at sentence 1)"]
+    monkeypatch.setattr(extract, "TIME_BUDGET", 300.0)
+    again = build([str(tmp_path / "a.txt")], db=str(tmp_path / "b.duckdb"))
+    assert not again.skipped and again.claims == 1  # not stored, so the next build reads it
