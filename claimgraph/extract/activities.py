@@ -106,8 +106,12 @@ def _accusation(governor: Token, slot: str, lex: Lexicon) -> tuple[str, float] |
 def _side(governor: Token, side: str, args: Arguments) -> list[Actor]:
     if governor.pos_ == "NOUN":  # "a role in X": whoever plays the role
         head = governor.head
-        if governor.dep_ == "dobj":
-            return args.subjects(head)
+        owners = [a for c in governor.children if c.dep_ == "poss" for a in args.actors(c)]
+        owners = owners or args.prep_objects(governor, {"for", "of"})  # "a role for the ELN in X"
+        if owners:
+            return owners
+        if governor.dep_ == "dobj" and head.lemma_.lower() not in args.lex.cues["attribution_verbs"]:
+            return args.subjects(head)  # "Media report a role in X": the reporter plays none
         return []
     if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "amod"):
         if governor.dep_ == "amod":

@@ -57,3 +57,13 @@ def test_a_role_in_an_activity_belongs_to_whom_the_accusing_verb_names() -> None
     got = triples("The ministry sanctioned Juan Perez for his role in drug trafficking.")
     assert ("Juan Perez", "ALLEGED", "drug_trafficking") in got
     assert not any(s == "ministry" and r == "ALLEGED" for s, r, _ in got)
+
+
+def test_a_role_belongs_to_its_owner_not_to_whoever_reports_it() -> None:
+    from tests.conftest import triples
+
+    got = triples("Local media report a growing role for Boko Haram in kidnapping and drug trafficking.")
+    assert not any(s == "Local media" or r == "ALLEGED" and s != "Boko Haram" for s, r, _ in got)
+    assert ("Boko Haram", "ALLEGED", "drug_trafficking") in got
+    assert ("Ali Musa", "ALLEGED", "drug_trafficking") in triples(
+        "The Treasury sanctioned Ali Musa for his role in drug trafficking.")
