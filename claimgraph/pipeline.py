@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -90,6 +92,7 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
             rows = [r for r in (_storable(result, summary) for result in results if result.error is None) if r]
             documents, mentions, claims = ([row for r in rows for row in r[part]] for part in range(3))
             store.replace_documents(documents, mentions, claims)
+            failpoint("stored")
             summary.mentions += len(mentions)
             summary.claims += len(claims)
         summary.entities = len(resolve_store(store).entities)
@@ -143,8 +146,18 @@ def resolve_store(store: Store) -> Resolution:
     protos = protos_from(store.mention_rows(), store.claim_keys())
     resolution = resolve(protos, [from_row(r) for r in store.judgements()])
     store.replace_entities(resolution.entities, resolution.key_to_id)
+    failpoint("resolved")
     store.replace_layout(layout.compute(store))
+    failpoint("laid-out")
     return resolution
+
+
+def failpoint(name: str) -> None:
+    """Crash tests stop a build here: with CLAIMGRAPH_FAILPOINT=NAME the build says so on stderr and waits to be
+    killed (tests/test_crash.py kills it at each of these points). Without the variable it does nothing."""
+    if os.environ.get("CLAIMGRAPH_FAILPOINT") == name:
+        print(f"failpoint {name} reached", file=sys.stderr, flush=True)
+        time.sleep(600)
 
 
 def _rows(results: list[Extraction]) -> tuple[list[dict], list[dict], list[dict]]:

@@ -65,6 +65,36 @@ def test_a_killed_build_is_reported_and_the_next_build_equals_the_clean_one(exam
     assert checked.returncode == 0 and checked.stdout.decode().endswith("no problems found\n")
 
 
+@pytest.mark.parametrize("point", ["stored", "resolved", "laid-out"])
+def test_a_build_killed_while_it_stores_resolves_or_lays_out_is_rebuilt_exactly(examples_db: Path, tmp_path: Path,
+                                                                                point: str) -> None:
+    """The phases a timed kill rarely hits: after a batch is stored, after entities are resolved, after layout."""
+    db = tmp_path / "k.duckdb"
+    build = subprocess.Popen([sys.executable, "-m", "claimgraph.cli", "build", str(EXAMPLES), "--db", str(db),
+                              "--workers", "2", "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             env={**os.environ, "CLAIMGRAPH_FAILPOINT": point}, text=True)
+    assert build.stderr is not None
+    lines = []
+    for line in build.stderr:  # the build waits at the point until it is killed
+        lines.append(line)
+        if line.startswith(f"failpoint {point} reached"):
+            break
+    assert lines and lines[-1].startswith(f"failpoint {point} reached"), lines
+    workers = _children(build.pid)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    time.sleep(1.0)
+    assert not [pid for pid in workers if _alive(pid)]
+    assert "stopped before it finished" in run_cli("stats", "--db", str(db)).stderr.decode()
+    rebuilt = run_cli("build", str(EXAMPLES), "--db", str(db), "--workers", "1", "--quiet")
+    assert rebuilt.returncode == 0, rebuilt.stderr.decode()
+    assert _claims(db) == _claims(examples_db)
+    entities = [run_cli("export", "entities", "--db", str(path)).stdout for path in (db, examples_db)]
+    assert entities[0] == entities[1]
+    checked = run_cli("check", "--db", str(db))
+    assert checked.returncode == 0 and checked.stdout.decode().endswith("no problems found\n")
+
+
 def test_a_damaged_store_gives_one_line(tmp_path: Path, examples_db: Path) -> None:
     damaged = tmp_path / "d.duckdb"
     data = bytearray(examples_db.read_bytes())
