@@ -68,32 +68,43 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
     that rebinds its name to 127.0.0.1 cannot read the API); `serve` adds the address it binds."""
     snapshot = Snapshot(db)  # a bad path fails at start, not at the first request
     allowed = {h.lower() for h in hosts}
-    lock = threading.Lock()  # one request reads the store at a time
+    lock = threading.Lock()  # guards the graph cache
     app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None,
                   description="Read-only API over a claimgraph store. Every tie is a claim, not a fact.")
     app.state.snapshot = snapshot
     static = resources.files("claimgraph.serve").joinpath("static")
+    reading = threading.local()  # per request thread: the store version it reads
     graphs: dict[tuple[int, int, int], Graph] = {}  # the unfiltered graph of the store as it was at a version
 
     @contextmanager
     def opened() -> Iterator[Store]:
-        """The store for one request: the copy of the last committed build (snapshot.py). A build into the same
+        """The store for one request: the copy of the last committed build (snapshot.py), through a cursor of its
+        own, so requests read in parallel (DuckDB answers queries outside Python's lock). A build into the same
         file is never blocked by the server; while it writes, answers come from the store as it was before."""
-        with lock:
-            try:
-                served = snapshot.refresh()
-            except StoreError as err:
-                raise HTTPException(503, f"the store cannot be read: {err}") from err
-            yield served.store
+        try:
+            served, cursor = snapshot.acquire()
+        except StoreError as err:
+            raise HTTPException(503, f"the store cannot be read: {err}") from err
+        reading.version = served.version  # this thread's request reads this version (graph_of keys on it)
+        try:
+            yield Store(cursor, served.store.path)
+        finally:
+            cursor.close()
+            snapshot.release(served)  # a copy a newer one replaced closes with its last request
 
     def graph_of(store: Store, chosen: Filters) -> Graph:
+        """The graph for one request, bound to its store; the unfiltered one is built once per store version."""
         if not chosen.is_default:
             return Graph.from_store(store, chosen)
-        stamp = snapshot.version_of(store)  # the unfiltered graph, kept while the store is unchanged
-        if stamp not in graphs:
-            graphs.clear()
-            graphs[stamp] = Graph.from_store(store)
-        return graphs[stamp]
+        stamp = reading.version
+        with lock:
+            cached = graphs.get(stamp)
+        if cached is None:
+            cached = Graph.from_store(store).prepared()
+            with lock:
+                graphs.clear()
+                graphs[stamp] = cached
+        return cached.bound_to(store)
 
     @app.exception_handler(duckdb.Error)
     async def unreadable(request: Request, err: duckdb.Error) -> JSONResponse:
@@ -105,9 +116,8 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
     version: list[tuple[tuple[int, int, int], bool]] = [((0, 0, 0), False)]
 
     def refreshed() -> tuple[tuple[int, int, int], bool]:
-        with lock:
-            served = snapshot.refresh()
-            return served.version, served.building
+        served = snapshot.refresh()
+        return served.version, served.building
 
     async def cached(request: Request, call_next: Any) -> Response:
         """A GET of the API answered from memory while the store is unchanged (a build changes the version and
@@ -118,13 +128,13 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
             return response
         key = (request.url.path, request.url.query)
         current = snapshot.current
-        if current is not None and not current.building and snapshot.version() == current.version \
-                and version[0] == (current.version, False) and key in answers:
-            return _answer(answers[key], request)
-        try:
-            now = await run_in_threadpool(refreshed)  # never blocks the loop while a handler reads the store
-        except StoreError as err:
-            return JSONResponse({"detail": f"the store cannot be read: {err}"}, status_code=503)
+        if current is not None and not current.building and snapshot.version() == current.version:
+            now = (current.version, False)  # the store is as served: no lock, no thread
+        else:
+            try:
+                now = await run_in_threadpool(refreshed)  # never blocks the loop while a handler reads the store
+            except StoreError as err:
+                return JSONResponse({"detail": f"the store cannot be read: {err}"}, status_code=503)
         if now != version[0]:  # a build starting or ending changes what /api/stats says
             answers.clear()
             version[0] = now

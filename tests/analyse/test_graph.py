@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from claimgraph.analyse.graph import Filters, Graph
 from claimgraph.store import Store
 from tests.conftest import run_cli
@@ -55,3 +57,33 @@ def test_ambiguous_name_lists_candidates(examples_db: Path) -> None:
     done = run_cli("ego", "Command", "--db", str(examples_db))
     assert done.returncode != 0
     assert "matches several entities" in done.stderr.decode()
+
+
+def test_k_shortest_paths_match_yens_search_and_fall_back_when_it_explodes(examples_db: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import igraph as ig
+
+    import claimgraph.analyse.graph as graph_module
+
+    rng = random.Random(3)
+    net = ig.Graph(n=400, edges=[(i, rng.randrange(i)) for i in range(1, 400) for _ in range(2)]
+                   + [(rng.randrange(400), rng.randrange(400)) for _ in range(200)], directed=True)
+    net.vs["entity_id"] = [f"e{i}" for i in range(400)]
+    net.vs["name"] = [f"E {i}" for i in range(400)]
+    net.es["sources"], net.es["claims"], net.es["relation"] = 1, 1, "SUPPORTS"
+    with Store.open(str(examples_db), read_only=True) as store:
+        graph = Graph(store, net, Filters())
+        simple = graph.undirected()
+        for _ in range(60):
+            a, b = rng.randrange(400), rng.randrange(400)
+            for k in (2, 5):
+                mine = graph.shortest(a, b, k)
+                yen = [p for p in simple.get_k_shortest_paths(a, to=b, k=k, mode="all", output="vpath") if p]
+                assert sorted(map(len, mine)) == sorted(map(len, yen))  # the same lengths as Yen's search
+                assert all(p[0] == a and p[-1] == b and len(set(p)) == len(p) for p in mine)
+                assert all(simple.are_adjacent(u, v) for p in mine for u, v in zip(p, p[1:], strict=False))
+        monkeypatch.setattr(graph_module, "EXPANSIONS", 1)  # no steps allowed: Yen's search answers
+        assert sorted(map(len, graph.shortest(0, 399, 5))) == sorted(
+            map(len, [p for p in simple.get_k_shortest_paths(0, to=399, k=5, mode="all", output="vpath") if p]))

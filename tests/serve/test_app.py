@@ -122,3 +122,24 @@ def test_hardening_host_header_limits_ids_with_slashes_and_inert_search(tmp_path
     headers = client.get("/").headers
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
     assert (headers["x-content-type-options"], headers["referrer-policy"]) == ("nosniff", "no-referrer")
+
+
+def test_a_request_reading_an_old_copy_finishes_after_a_build_replaces_it(tmp_path: Path) -> None:
+    from claimgraph.serve.snapshot import Snapshot
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    snapshot = Snapshot(str(db))
+    old, cursor = snapshot.acquire()  # a slow request is reading
+    (tmp_path / "b.txt").write_text("Qatar funds Hamas.\n", encoding="utf-8")
+    assert run_cli("build", str(tmp_path / "b.txt"), "--db", str(db), "--workers", "1").returncode == 0
+    new = snapshot.refresh()  # the next request takes a new copy
+    assert new is not old and old.retired
+    assert cursor.execute("SELECT count(*) FROM documents").fetchone() == (1,)  # the old copy still reads
+    assert new.store.conn.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+    cursor.close()
+    snapshot.release(old)  # its last request is done: closed and deleted
+    assert not Path(old.store.path).exists()
+    snapshot.close()
