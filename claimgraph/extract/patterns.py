@@ -17,6 +17,7 @@ from claimgraph.extract.found import Found
 from claimgraph.extract.joint import joint
 from claimgraph.extract.nominal import advocacy, named_after_relation, presence
 from claimgraph.extract.parties import party_labels
+from claimgraph.extract.penalties import penalties
 from claimgraph.extract.relations import relations
 from claimgraph.lexicon import Lexicon
 
@@ -31,4 +32,5 @@ PATTERNS: tuple[Pattern, ...] = (
     advocacy,  # 'called for X's release' (nominal.py)
     presence,  # 'Russian troops in Syria', 'U.S. bases in Japan' (nominal.py)
     party_labels,  # 'Republican Senator X', 'X, a Democrat from Ohio' (parties.py)
+    penalties,  # 'Iran faces U.S. sanctions', 'Venezuela, under EU sanctions' (penalties.py)
 )

@@ -156,6 +156,8 @@ def load() -> Lexicon:
     frames = _yaml("frames.yaml")
     for name, values in frames["joint"].items():
         lex.frames[f"joint_{name}"] = frozenset(str(v).lower() for v in values)
+    for name, values in frames["penalties"].items():
+        lex.frames[f"penalties_{name}"] = frozenset(str(v).lower() for v in values)
     for name, values in frames["measures"].items():
         lex.frames[f"measures_{name}"] = frozenset(str(v).lower() for v in values)
     for name, values in frames["advocacy"].items():

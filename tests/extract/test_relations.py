@@ -273,3 +273,12 @@ def test_a_verb_with_against_and_an_actor_reads_opposition_unless_against_names_
     assert ("Peru", "OPPOSES", "Ecuador") in triples("Peru moved against Ecuador after the incident.")
     assert ("Poland", "OPPOSES", "Belarus") in triples("Poland voted against Belarus in the assembly.")
     assert not any(r == "OPPOSES" for _, r, _ in triples("Chile weighed the offer against Bolivia's demands."))
+
+
+def test_penalties_named_from_the_side_of_their_target() -> None:
+    assert ("United States", "OPPOSES", "Iran") in triples("Tehran is facing tough U.S. and international sanctions.")
+    assert ("European Union", "OPPOSES", "Venezuela") in triples("Venezuela faces sanctions from the European Union.")
+    assert ("United States", "OPPOSES", "Cuba") in triples("Cuba remains under a U.S. embargo.")
+    got = triples("Iran, under U.S. sanctions since 2018, sold oil to China.")
+    assert ("United States", "OPPOSES", "Iran") in got and ("United States", "OPPOSES", "China") not in got
+    assert not any(r == "OPPOSES" for _, r, _ in triples("Iran is facing sanctions over its nuclear program."))
