@@ -124,6 +124,21 @@ def _side(governor: Token, side: str, args: Arguments) -> list[Actor]:
     return args.subjects(governor)
 
 
+SOURCE_VERBS = {"come", "emanate", "stem", "originate"}  # "the terrorist threat comes from X"
+DOING_VERBS = {"pose", "carry", "commit", "launch", "stage", "mount", "claim"}  # "attacks carried out by X"
+
+
+def _authors(noun: Token, args: Arguments) -> list[Actor]:
+    """Who an activity noun's act is by: 'terrorist attacks by X', 'the terrorist threat from X', 'the threat posed
+    by X', 'the terrorist threats come from X'. A place is where, not who."""
+    found = list(args.prep_objects(noun, {"from", "by"}))
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in DOING_VERBS):
+        found += args.agents(clause)
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in SOURCE_VERBS:
+        found += args.prep_objects(noun.head, {"from"})
+    return [a for a in found if a.mention.type != "Place"]
+
+
 def _agent_nouns(sent: Span, args: Arguments) -> Iterator[Found]:
     """'FARC terrorists', 'terrorist groups such as Hamas': the named actor is alleged the activity."""
     for token in args.tokens(sent):
@@ -143,6 +158,7 @@ def _agent_nouns(sent: Span, args: Arguments) -> Iterator[Found]:
                 if mention is not None and not inside and mention.type not in ("State", "Place", "Person"):
                     named.append(Actor(mention))
         named += [a for a in args._instances(noun, 0)]
+        named += _authors(noun, args)
         if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
             verb = noun.head.head  # "designated X as a terrorist organization", "X was listed as ..."
             named += args.passive_subjects(verb) if is_passive(verb) else args.direct_objects(verb)

@@ -67,3 +67,13 @@ def test_a_role_belongs_to_its_owner_not_to_whoever_reports_it() -> None:
     assert ("Boko Haram", "ALLEGED", "drug_trafficking") in got
     assert ("Ali Musa", "ALLEGED", "drug_trafficking") in triples(
         "The Treasury sanctioned Ali Musa for his role in drug trafficking.")
+
+
+def test_an_activity_noun_names_who_it_is_by() -> None:
+    from tests.conftest import triples
+
+    got = triples("The main terrorist threats in the region come from the FARC and the ELN.")
+    assert {("FARC", "ALLEGED", "terrorism"), ("ELN", "ALLEGED", "terrorism")} <= got
+    assert ("Al-Shabab", "ALLEGED", "terrorism") in triples("Terrorist attacks by al-Shabab killed dozens of people.")
+    assert ("Hezbollah", "ALLEGED", "terrorism") in triples("The terrorist threat posed by Hezbollah is growing.")
+    assert not any(r == "ALLEGED" for _, r, _ in triples("Terrorist attacks in Kenya rose last year."))
