@@ -7,8 +7,8 @@ import gc
 import gzip
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import asdict
 from importlib import resources
 from typing import Any
@@ -69,7 +69,12 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
     snapshot = Snapshot(db)  # a bad path fails at start, not at the first request
     allowed = {h.lower() for h in hosts}
     lock = threading.Lock()  # guards the graph cache
-    app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None,
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        snapshot.close()  # uvicorn ends with the signal that stopped it, so atexit would not run: clean up here
+
+    app = FastAPI(title="claimgraph", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Read-only API over a claimgraph store. Every tie is a claim, not a fact.")
     app.state.snapshot = snapshot
     static = resources.files("claimgraph.serve").joinpath("static")

@@ -143,3 +143,38 @@ def test_a_request_reading_an_old_copy_finishes_after_a_build_replaces_it(tmp_pa
     snapshot.release(old)  # its last request is done: closed and deleted
     assert not Path(old.store.path).exists()
     snapshot.close()
+
+
+def test_a_stopped_server_leaves_no_copy_of_the_store_behind(tmp_path: Path) -> None:
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "claimgraph.cli", "serve", "--db", str(db), "--port", str(port)],
+                              env={**os.environ, "TMPDIR": str(temp)}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert [p.name for p in temp.iterdir() if p.name.startswith("claimgraph-serve-")]  # the copy it reads
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    assert list(temp.iterdir()) == []
