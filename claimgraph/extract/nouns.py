@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit, pairs
+from claimgraph.extract.spans import after_title
 from claimgraph.extract.words import ACCUSERS, COPULAS, LIGHT_VERBS
 from claimgraph.lexicon import Lexicon, Trigger
-from claimgraph.model import SYMMETRIC, Mention
+from claimgraph.model import SYMMETRIC
 
 
 def noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
@@ -158,7 +159,7 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
         if child.dep_ == "appos":
             # "Attorney General X, ..., and Administrator Y": a later name with a title of its own holds that one
             got = [a for a in args.actors(child)
-                   if a.mention.tok_start <= child.i or not _titled(a.mention, child.doc, args.lex)]
+                   if a.mention.tok_start <= child.i or not after_title(a.mention, child.doc, args.lex.titles)]
             if got:
                 return got
     renamed = _named_after_comma(noun, args)  # "Kennedy's assassin, Lee Harvey Oswald" parsed without apposition
@@ -188,11 +189,6 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     if dep == "pobj" and head.head.pos_ == "NOUN" and args.found.at(head.head) is not None:
         return args.actors(head.head)  # "Maduro, as leader of ..." and "X, a member of Y" shapes
     return []
-
-
-def _titled(mention: Mention, doc: Doc, lex: Lexicon) -> bool:
-    before = mention.tok_start - 1
-    return before >= 0 and doc[before].lower_.rstrip(".") in lex.titles
 
 
 def _named_after_comma(noun: Token, args: Arguments) -> list[Actor]:

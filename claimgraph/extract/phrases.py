@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from claimgraph.extract.mentions import Mentions, resolve_pair, resolve_reference
+from claimgraph.extract.spans import after_title
 from claimgraph.extract.words import INSTANCE_ADVERBS, INSTRUMENTS, PLACE_NOUNS, QUANTITY, RELATIVE, SUBJECTS
 from claimgraph.lexicon import Lexicon
 from claimgraph.model import Mention
@@ -56,11 +57,6 @@ class Phrases:
         mention = self.found.at(doc[token.i - 2])
         return [Actor(mention, 0.05)] if mention is not None and mention.label != "pronoun" else []
 
-    def _titled(self, mention: Mention, doc: Doc) -> bool:
-        """A name right after a title of its own ('..., and Administrator Y'): no instance of a list before it."""
-        before = mention.tok_start - 1
-        return before >= 0 and doc[before].lower_.rstrip(".") in self.lex.titles
-
     def _hyphenated(self, token: Token) -> list[Actor]:
         """'FARC-ELN': both named actors joined by a hyphen."""
         doc = token.doc
@@ -84,7 +80,8 @@ class Phrases:
             found = [Actor(mention)]
             for appos in (c for c in token.children if c.dep_ == "appos" and any(c.conjuncts)):
                 listed = [self.found.at(t) for t in [appos, *appos.conjuncts]]  # "members Greece, Panama and Peru"
-                if all(m is not None and m.type == mention.type and not self._titled(m, token.doc) for m in listed):
+                if all(m is not None and m.type == mention.type and not after_title(m, token.doc, self.lex.titles)
+                       for m in listed):
                     found += [Actor(m, 0.05) for m in listed if m is not None]
             if mention.label == "demonym":  # "Hungarian and Romanian officials": both states
                 for other in token.doc[mention.tok_start].conjuncts:

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.lexicon import alias_key
 from claimgraph.model import Mention
@@ -88,3 +88,9 @@ def entity_key(mtype: str, name: str) -> str:
 
 
 ABBREVIATION = re.compile(r"^([A-Z][a-z]{0,4}\.|[A-Z]\.[A-Z]\.)$")
+
+
+def after_title(mention: Mention, doc: Doc, titles: frozenset[str]) -> bool:
+    """A name right after a title word ('..., and Administrator Y'): it holds that title, not one before it."""
+    before = mention.tok_start - 1
+    return before >= 0 and doc[before].lower_.rstrip(".") in titles

@@ -9,6 +9,15 @@ from claimgraph.serve import create_app
 from tests.conftest import run_cli
 
 
+def _one_document_store(tmp_path: Path) -> Path:
+    """A real store built from one document ("Iran funds Hezbollah.")."""
+    doc = tmp_path / "a.txt"
+    doc.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    return db
+
+
 def test_a_build_while_serving_succeeds_and_the_next_request_sees_it(tmp_path: Path) -> None:
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
@@ -28,10 +37,7 @@ def test_while_another_process_writes_the_api_answers_from_the_last_build(tmp_pa
     import subprocess
     import sys
 
-    doc = tmp_path / "a.txt"
-    doc.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
-    db = tmp_path / "s.duckdb"
-    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    db = _one_document_store(tmp_path)
     client = TestClient(create_app(str(db)), base_url="http://127.0.0.1")
     writer = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
                                "c.execute('CREATE TABLE scratch (x INT)'); c.execute('CHECKPOINT'); "
@@ -55,10 +61,7 @@ def test_a_real_build_runs_unblocked_while_the_api_is_hit(tmp_path: Path) -> Non
 
     from tests.conftest import EXAMPLES
 
-    doc = tmp_path / "a.txt"
-    doc.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
-    db = tmp_path / "s.duckdb"
-    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    db = _one_document_store(tmp_path)
     client = TestClient(create_app(str(db)), base_url="http://127.0.0.1")
     build = subprocess.Popen([sys.executable, "-m", "claimgraph.cli", "build", str(EXAMPLES), "--db", str(db),
                               "--workers", "1", "--quiet"], stderr=subprocess.PIPE)
@@ -127,10 +130,7 @@ def test_hardening_host_header_limits_ids_with_slashes_and_inert_search(tmp_path
 def test_a_request_reading_an_old_copy_finishes_after_a_build_replaces_it(tmp_path: Path) -> None:
     from claimgraph.serve.snapshot import Snapshot
 
-    doc = tmp_path / "a.txt"
-    doc.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
-    db = tmp_path / "s.duckdb"
-    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    db = _one_document_store(tmp_path)
     snapshot = Snapshot(str(db))
     old, cursor = snapshot.acquire()  # a slow request is reading
     (tmp_path / "b.txt").write_text("Qatar funds Hamas.\n", encoding="utf-8")
@@ -154,10 +154,7 @@ def test_a_stopped_server_leaves_no_copy_of_the_store_behind(tmp_path: Path) -> 
     import time
     import urllib.request
 
-    doc = tmp_path / "a.txt"
-    doc.write_text("Iran funds Hezbollah.\n", encoding="utf-8")
-    db = tmp_path / "s.duckdb"
-    assert run_cli("build", str(doc), "--db", str(db), "--workers", "1").returncode == 0
+    db = _one_document_store(tmp_path)
     temp = tmp_path / "tmp"
     temp.mkdir()
     with socket.socket() as s:
