@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test lint eval baselines bench fuzz clean
+.PHONY: install demo test lint eval train baselines bench fuzz clean
 
 install: $(VENV)/.installed
 
@@ -31,6 +31,9 @@ lint: install
 
 eval: install
 	$(BIN)/python bench/eval.py --shared $(SHARED)
+
+train: install
+	$(BIN)/python scripts/train_scorer.py --shared $(SHARED)
 
 baselines: install
 	$(BIN)/python bench/baselines.py --shared $(SHARED)

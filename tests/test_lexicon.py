@@ -43,7 +43,7 @@ def test_a_cameo_verb_reads_a_tie_and_names_its_code() -> None:
     result = extract_text("The Greek foreign minister castigated Turkey on Tuesday.")
     [claim] = [c for c in result.claims if c.relation == "OPPOSES"]
     assert claim.object is not None and claim.object.name == "Turkey"
-    assert claim.extractor == "patterns:verb:cameo:111"
+    assert claim.extractor.startswith("patterns:verb:cameo:111")  # "+learned" when the scorer would say it too
 
 
 def test_attending_the_same_event_is_no_tie_between_the_attendees() -> None:

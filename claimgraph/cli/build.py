@@ -18,8 +18,11 @@ from claimgraph.cli.base import _errors, cli, db_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--id", "doc_id", default=None, help="The document id of stdin (default: a hash of its text).")
 @click.option("--follow-links", is_flag=True, help="Read links that lead outside the folders given.")
+@click.option("--extractors", default="rules", show_default=True,
+              help="Extractor backends for the documents read in this run: rules, learned, or rules,learned (the "
+                   "learned scorer rescores the rules' ties and adds the ones it is sure of).")
 def build(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bool, doc_id: str | None,
-          follow_links: bool) -> None:
+          follow_links: bool, extractors: str) -> None:
     """Read files, folders (recursively) or - (stdin) into the claim graph.
 
     Formats: .txt .md .html/.htm .pdf .jsonl (id, title, text, url, source, published).
@@ -27,9 +30,12 @@ def build(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bo
     saying why; a document read under another id than its name, or cut, gets a note."""
     from tqdm import tqdm
 
+    from claimgraph.extract import backends
     from claimgraph.pipeline import build as run_build
 
     workers = workers or os.cpu_count() or 1
+    with _errors():
+        os.environ[backends.EXTRACTORS] = ",".join(backends.parse(extractors))
     bar = tqdm(desc="documents", unit="doc", file=sys.stderr, disable=quiet or None, leave=False)
 
     def seen(item: object) -> None:

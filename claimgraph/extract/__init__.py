@@ -10,12 +10,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.extract import cues, nlp, titles
+from claimgraph.extract import backends, cues, nlp, titles
 from claimgraph.extract.arguments import Arguments
-from claimgraph.extract.datelines import datelines
-from claimgraph.extract.found import Found
+from claimgraph.extract.backends import learned, rules
 from claimgraph.extract.mentions import find_mentions
-from claimgraph.extract.patterns import PATTERNS
 from claimgraph.extract.quotes import Quote, quotes, speaker_at
 from claimgraph.lexicon import Lexicon, alias_key, load
 from claimgraph.model import Claim, Document, Mention
@@ -82,6 +80,7 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon, *, budget: float | N
     names more than MAX_MENTIONS actors is left out (and said so in `notes`)."""
     deadline = time.monotonic() + (TIME_BUDGET if budget is None else budget)
     found = find_mentions(doc, lex)
+    chosen = backends.selected()
     args = Arguments(found, lex, lex.relation_nouns)
     spoken = quotes(doc, args, lex)
     claims: list[Claim] = []
@@ -100,7 +99,7 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon, *, budget: float | N
         text = sent.text.strip()
         if not text or CREDIT.match(text):
             continue
-        claims.extend(_claims(document, sent, args, lex, spoken, dates))
+        claims.extend(_claims(document, sent, args, lex, spoken, dates, chosen))
     used = {c.subject.key for c in claims} | {c.object.key for c in claims if c.object is not None}
     used |= {c.attributed_to.key for c in claims if c.attributed_to is not None}
     mentions = [m for m in found.items if m.label != "collective" or m.key in used]
@@ -118,12 +117,13 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon, *, budget: float | N
 
 
 def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoken: list[Quote],
-            doc_dates: list[Span]) -> Iterator[Claim]:
+            doc_dates: list[Span], chosen: tuple[str, ...]) -> Iterator[Claim]:
     start, end = _stripped(document.text, sent)
     sentence = document.text[start:end]
     quoted = speaker_at(spoken, start, end)
-    items: list[Found] = [*(found for pattern in PATTERNS for found in pattern(sent, args, lex)),
-                          *datelines(sent, args)]
+    items = rules.found(sent, args, lex)
+    if chosen != ("rules",):
+        items = learned.found(sent, args, lex, items, alone="rules" not in chosen)
     dates = [ent for ent in doc_dates if sent.start <= ent.start < sent.end] if items else []
     for item in items:
         trigger = item.trigger
@@ -132,7 +132,8 @@ def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoke
             trigger=trigger.text, sentence=sentence, char_start=start, char_end=end, activity=item.activity,
             role=item.role, attributed_to=cues.attribution(trigger, sent, args, lex) or quoted,
             hedged=cues.hedged(trigger, lex), negated=cues.negated(trigger, lex),
-            time=cues.time_of(trigger, dates, lex), confidence=item.confidence, extractor=f"patterns:{item.pattern}",
+            time=cues.time_of(trigger, dates, lex), confidence=item.confidence,
+            extractor="learned" if item.pattern == "learned" else f"patterns:{item.pattern}",
         )
 
 

@@ -137,3 +137,18 @@ def test_hostile_titles_urls_sources_and_ids_are_text_and_run_nothing(server: st
     page.wait_for_selector("#doctext")
     assert page.evaluate("window.__pwned") is None
     assert not errors
+
+
+def test_minimum_confidence_hides_the_weaker_ties(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page, errors = _page(browser, server)
+    every = int(page.get_attribute("#graph", "data-edges") or 0)
+    page.fill("#min-confidence", "0.8")
+    page.dispatch_event("#min-confidence", "change")
+    sure = every
+    for _ in range(200):  # the page's CSP forbids evaluated strings, so poll
+        sure = int(page.get_attribute("#graph", "data-edges") or 0)
+        if sure != every:
+            break
+        page.wait_for_timeout(100)
+    assert 0 < sure < every
+    assert not errors

@@ -33,6 +33,8 @@
     document.querySelectorAll("#kinds input:checked").forEach(function (box) { params.append("kind", box.value); });
     var min = parseInt(document.getElementById("min-sources").value, 10) || 1;
     params.set("min_sources", String(min));
+    var conf = parseFloat(document.getElementById("min-confidence").value);
+    if (conf > 0 && conf <= 1) params.set("min_confidence", String(conf));
     if (document.getElementById("hide-hedged").checked) params.set("no_hedged", "true");
     var community = document.getElementById("community").value;
     if (community !== "") params.set("community", community);
@@ -69,6 +71,7 @@
     state.renderer.on("clickNode", function (event) { showEntity(event.node); });
     state.renderer.on("clickEdge", function (event) { showTie(event.edge); });
     document.getElementById("graph").setAttribute("data-nodes", String(data.nodes.length));
+    document.getElementById("graph").setAttribute("data-edges", String(data.edges.length));
   }
 
   function showEntity(id) {
@@ -235,6 +238,7 @@
       kinds.appendChild(label);
     });
     document.getElementById("min-sources").addEventListener("change", loadGraph);
+    document.getElementById("min-confidence").addEventListener("change", loadGraph);
     document.getElementById("hide-hedged").addEventListener("change", loadGraph);
     document.getElementById("community").addEventListener("change", loadGraph);
     document.getElementById("path-go").addEventListener("click", showPath);
