@@ -16,6 +16,9 @@ from claimgraph.errors import InputError
 from claimgraph.model import RELATIONS
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# A claim's date: its document's publication date, else a year its own time expression names ("in 2019", "since
+# 2008"), else none (an undated claim passes no date filter).
+CLAIM_DATE = "coalesce(d.published, nullif(regexp_extract(c.time, '(19|20)[0-9]{2}', 0), ''))"
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class Filters:
     min_sources: int = 1
     hedged: bool = True  # keep hedged claims
     negated: bool = False  # keep ties that only denials name (denials are always counted as contradictions)
-    since: str | None = None  # document published on or after (YYYY, YYYY-MM or YYYY-MM-DD)
+    since: str | None = None  # claim dated on or after (YYYY, YYYY-MM or YYYY-MM-DD): see CLAIM_DATE
     until: str | None = None
     doc_ids: tuple[str, ...] = ()
     min_confidence: float = 0.0
@@ -65,10 +68,10 @@ class Filters:
         if not keep_denials:
             where.append("NOT coalesce(c.negated, FALSE)")
         if self.since:
-            where.append("d.published >= ?")
+            where.append(f"{CLAIM_DATE} >= ?")
             params.append(self.since)
         if self.until:  # "2024" or "2024-05" keeps the whole year or month
-            where.append("d.published < ?")
+            where.append(f"{CLAIM_DATE} < ?")
             params.append(self.until + "\uffff")
         if self.doc_ids:
             where.append(f"c.doc_id IN ({', '.join('?' for _ in self.doc_ids)})")
@@ -90,7 +93,7 @@ class Filters:
         if self.negated:
             parts.append("denied ties kept")
         if self.since or self.until:
-            parts.append(f"published {self.since or '…'} to {self.until or '…'}")
+            parts.append(f"dated {self.since or '…'} to {self.until or '…'}")
         if self.doc_ids:
             parts.append(f"{len(self.doc_ids)} document(s)")
         if self.min_confidence:

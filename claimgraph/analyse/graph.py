@@ -28,6 +28,8 @@ class Hop:
     relation: str
     object: str
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    subject_id: str = ""  # the entities' ids, so that a view can draw the hop on the graph
+    object_id: str = ""
 
 
 EXPANSIONS = 20_000  # steps the depth-first path search may take before Yen's search answers instead
@@ -182,7 +184,8 @@ class Graph:
         return [[Hop(vs[e.source]["name"], e["relation"], vs[e.target]["name"], [
             {"doc_id": x.doc_id, "sentence": x.sentence, "char_start": x.char_start, "char_end": x.char_end,
              "attributed_to": x.attributed_to, "hedged": x.hedged, "negated": x.negated}
-            for x in evidence[key(e)]]) for e in hops] for hops in steps]
+            for x in evidence[key(e)]], vs[e.source]["entity_id"], vs[e.target]["entity_id"]) for e in hops]
+            for hops in steps]
 
     def shortest(self, source: int, target: int, k: int) -> list[list[int]]:
         """Up to k shortest simple paths (vertex lists), shortest first. The paths of each length are enumerated

@@ -69,8 +69,10 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--no-hedged", is_flag=True, help="Leave hedged claims out."),
         click.option("--with-negated", is_flag=True,
                      help="Also keep ties that only denials name (denials are always counted as contradictions)."),
-        click.option("--since", default=None, help="Documents published on or after this date (YYYY[-MM[-DD]])."),
-        click.option("--until", default=None, help="Documents published on or before this date (YYYY[-MM[-DD]])."),
+        click.option("--since", default=None,
+                     help="Claims dated on or after this date (YYYY[-MM[-DD]]): the document's publication date, else "
+                          "a year the claim's sentence names."),
+        click.option("--until", default=None, help="Claims dated on or before this date (YYYY[-MM[-DD]])."),
         click.option("--doc", "doc_ids", multiple=True, help="Only claims from these documents (repeatable)."),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
                      help="Only claims at least this confident."),

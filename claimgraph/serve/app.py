@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import gzip
+import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
@@ -17,12 +18,14 @@ import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from claimgraph import ontology
 from claimgraph.analyse.graph import Graph
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
+from claimgraph.export import exporter
 from claimgraph.filters import Filters
 from claimgraph.serve.snapshot import Snapshot
 from claimgraph.store import Store
@@ -168,6 +171,8 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
             response = JSONResponse({"detail": f"query longer than {MAX_QUERY} characters"}, status_code=414)
         elif int(request.headers.get("content-length") or 0) > 0:
             response = JSONResponse({"detail": "the API takes no request bodies"}, status_code=413)
+        elif (unknown := _unknown_parameters(app, request)) is not None:
+            response = JSONResponse({"detail": unknown}, status_code=422)
         else:
             response = await cached(request, call_next)
         response.headers["Content-Security-Policy"] = CSP
@@ -199,6 +204,7 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
             ties = store.tie_rows(chosen)
             layout = store.layout()
             entities = {e.entity_id: e for e in store.entities()}
+            alleged = store.activities(chosen)
         if community is not None:
             ties = [t for t in ties if layout.get(t.subject_id, {}).get("community") == community
                     and layout.get(t.object_id, {}).get("community") == community]
@@ -210,12 +216,21 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
             nodes.append({"id": eid, "label": known.name if known else eid, "type": known.type if known else None,
                           "country": known.country if known else None, "x": place.get("x", 0.0),
                           "y": place.get("y", 0.0), "pagerank": place.get("pagerank", 0.0),
-                          "community": place.get("community", -1), "community_label": place.get("community_label", "")})
+                          "community": place.get("community", -1), "community_label": place.get("community_label", ""),
+                          "alleged": alleged.get(eid, {})})
         edges = [{"id": tie_id(t.subject_id, t.relation, t.object_id), "source": t.subject_id, "target": t.object_id,
                   "relation": t.relation, "claims": t.claims, "sources": t.sources, "hedged_share": t.hedged_share,
                   "contradicting_claims": t.contradicting_claims, "contradicting_sources": t.contradicting_sources,
                   "denied": t.denied} for t in ties]
         return JSONResponse({"nodes": nodes, "edges": edges})  # plain JSON types: no encoder pass needed
+
+    @app.get("/api/timeline")
+    def timeline(chosen: Filters = Depends(filters), entity: str | None = None) -> dict[str, Any]:  # noqa: B008
+        """Claims by year (the document's date, else a year the sentence names), of the whole graph or of one
+        entity, with the filters."""
+        with opened() as store:
+            years = store.timeline(chosen, entity)
+        return {"years": [{"year": y, "claims": n, "dated_by_sentence": t} for y, n, t in years]}
 
     @app.get("/api/entities")
     def search(q: str = Query("", max_length=200), limit: int = Query(20, ge=1, le=200)) -> list[dict[str, Any]]:
@@ -268,6 +283,19 @@ def create_app(db: str, *, hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
                 raise HTTPException(404, str(err)) from err
         return JSONResponse({"paths": [{"hops": [vars(h) for h in hops]} for hops in found]})  # no re-encoding
 
+    @app.get("/export/graph.{fmt}")
+    def export_graph(fmt: str, chosen: Filters = Depends(filters)) -> Response:  # noqa: B008
+        """The graph with the view's filters as a file to download: GEXF (Gephi) or GraphML."""
+        if fmt not in ("gexf", "graphml"):
+            raise HTTPException(422, f"no {fmt!r} export from the view: use gexf or graphml")
+        with tempfile.TemporaryDirectory() as folder, opened() as store:
+            out = f"{folder}/graph.{fmt}"
+            exporter("graph", fmt).write(store, chosen, out)
+            with open(out, "rb") as f:
+                body = f.read()
+        return Response(body, media_type="application/xml",
+                        headers={"Content-Disposition": f'attachment; filename="claimgraph.{fmt}"'})
+
     @app.get("/api/documents/{doc_id:path}")
     def document(doc_id: str) -> dict[str, Any]:
         with opened() as store:
@@ -291,6 +319,26 @@ def _no_gc_pauses() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def _unknown_parameters(app: FastAPI, request: Request) -> str | None:
+    """A query parameter the route does not take ('mins_sources=2' would otherwise be ignored without a word)."""
+    if not request.url.path.startswith("/api/") or not request.query_params:
+        return None
+    for route in app.router.routes:
+        if isinstance(route, APIRoute) and route.path_regex.match(request.url.path):
+            allowed: set[str] = set()
+            pending = [route.dependant]
+            while pending:  # the route's own query parameters and those of its dependencies (the filters)
+                dependant = pending.pop()
+                allowed |= {p.alias for p in dependant.query_params}
+                pending += dependant.dependencies
+            unknown = sorted(set(request.query_params) - allowed)
+            if unknown:
+                takes = ", ".join(sorted(allowed)) or "none"
+                return f"unknown parameter {', '.join(unknown)}: this route takes {takes}"
+            return None
+    return None
 
 
 def tie_id(subject_id: str, relation: str, object_id: str) -> str:

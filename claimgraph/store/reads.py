@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from claimgraph.filters import Filters
+from claimgraph.filters import CLAIM_DATE, Filters
 from claimgraph.ontology import NETWORK, SYMMETRIC
 from claimgraph.store.records import Entity, Evidence, StoredClaim, StoredDocument, StoredMention, Tie
 from claimgraph.store.schema import ASSERTING_SOURCES, DENYING_SOURCES, SYMMETRIC_SQL, ties_query
@@ -144,6 +144,32 @@ class Reads:
                WHERE (c.subject_id = ? OR c.object_id = ?) AND {where}
                ORDER BY d.published NULLS LAST, c.doc_id, c.char_start""", [entity_id, entity_id, *params])
         return [StoredClaim.from_row(r) for r in _dicts(cur)]
+
+    def timeline(self, filters: Filters | None = None, entity_id: str | None = None) -> list[tuple[str, int, int]]:
+        """Claims (denials left out) by year of their date (filters.CLAIM_DATE): (year, claims, of which dated by a
+        year the sentence names rather than the document), oldest first; an entity's claims with `entity_id`.
+        ALLEGED claims count as their actor's."""
+        where, params = (filters or Filters()).claim_where(keep_denials=False)
+        if entity_id is not None:
+            where = f"(c.subject_id = ? OR c.object_id = ?) AND {where}"
+            params = [entity_id, entity_id, *params]
+        cur = self.conn.execute(
+            f"""SELECT left({CLAIM_DATE}, 4) AS year, count(*), count(*) FILTER (WHERE d.published IS NULL)
+                FROM claims c JOIN documents d USING (doc_id)
+                WHERE {where} AND {CLAIM_DATE} IS NOT NULL GROUP BY 1 ORDER BY 1""", params)
+        return [(str(year), int(n), int(by_text)) for year, n, by_text in cur.fetchall()]
+
+    def activities(self, filters: Filters | None = None) -> dict[str, dict[str, int]]:
+        """What each entity is alleged to do (ALLEGED claims that pass the filters, denials left out): entity id ->
+        activity -> claims."""
+        where, params = (filters or Filters()).claim_where(keep_denials=False)
+        cur = self.conn.execute(
+            f"""SELECT c.subject_id, c.object_id, count(*) AS claims FROM claims c JOIN documents d USING (doc_id)
+                WHERE c.relation = 'ALLEGED' AND {where} GROUP BY 1, 2 ORDER BY 1, 2""", params)
+        out: dict[str, dict[str, int]] = {}
+        for subject_id, object_id, claims in cur.fetchall():
+            out.setdefault(subject_id, {})[str(object_id).removeprefix("activity:")] = int(claims)
+        return out
 
     def tie_claims(self, subject_id: str, relation: str, object_id: str) -> list[StoredClaim]:
         """The claims behind one tie (either direction for a symmetric kind), with their documents."""

@@ -6,7 +6,9 @@
   // Colours and kinds come from the server's vocabulary (/api/ontology, claimgraph/ontology.yaml).
   var TYPE_COLORS = {};
   var RELATION_COLORS = {};
-  var state = { renderer: null, graph: null, highlight: null };
+  var ACTIVITY_LABELS = {};
+  var SYMMETRIC = {};
+  var state = { renderer: null, graph: null, focus: null, lastTie: null, years: null };
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -38,11 +40,102 @@
     if (document.getElementById("hide-hedged").checked) params.set("no_hedged", "true");
     var community = document.getElementById("community").value;
     if (community !== "") params.set("community", community);
+    if (state.years) { params.set("since", state.years.from); params.set("until", state.years.to); }
     return params.toString();
   }
 
+  // --- timeline: claims by year (document date, else a year the sentence names); choosing years filters ---
+
+  function timelineQuery() {
+    var params = new URLSearchParams(filterQuery());
+    params.delete("since");
+    params.delete("until");
+    params.delete("community");
+    if (state.focus && state.focus.center) params.set("entity", state.focus.center);
+    return params.toString();
+  }
+
+  function loadTimeline() {
+    return api("/api/timeline?" + timelineQuery()).then(drawTimeline);
+  }
+
+  function drawTimeline(data) {
+    var box = document.getElementById("timeline");
+    while (box.firstChild) box.removeChild(box.firstChild);
+    var who = state.focus && state.focus.center && state.graph && state.graph.hasNode(state.focus.center)
+      ? state.graph.getNodeAttribute(state.focus.center, "label") : "the graph";
+    var head = el("div", "Claims of " + who + " by year", "timeline-head");
+    if (state.years) {
+      var all = el("button", "all years", "linkish");
+      all.id = "timeline-clear";
+      all.addEventListener("click", function () { state.years = null; loadGraph(); });
+      head.appendChild(document.createTextNode(" · " + (state.years.from === state.years.to ? state.years.from
+        : state.years.from + "–" + state.years.to) + " chosen · "));
+      head.appendChild(all);
+    }
+    box.appendChild(head);
+    var bars = el("div", null, "bars");
+    var most = 1;
+    data.years.forEach(function (y) { most = Math.max(most, y.claims); });
+    if (!data.years.length) bars.appendChild(el("span", "No dated claims (no document dates, no years named).", "hint"));
+    data.years.forEach(function (y) {
+      var bar = el("button", null, "bar");
+      var chosen = state.years && y.year >= state.years.from && y.year <= state.years.to;
+      if (chosen) bar.className += " chosen";
+      bar.setAttribute("data-year", y.year);
+      bar.setAttribute("aria-label", y.year + ": " + y.claims + " claim(s)");
+      bar.title = y.year + ": " + y.claims + " claim(s)" + (y.dated_by_sentence ? ", " + y.dated_by_sentence +
+        " dated by a year the sentence names" : "");
+      var fill = el("span", null, "fill");
+      fill.style.height = Math.max(8, Math.round(100 * y.claims / most)) + "%";
+      bar.appendChild(fill);
+      bar.appendChild(el("span", y.year, "year"));
+      bar.addEventListener("click", function (event) {
+        if (event.shiftKey && state.years) {
+          state.years = { from: y.year < state.years.from ? y.year : state.years.from,
+            to: y.year > state.years.to ? y.year : state.years.to };
+        } else {
+          state.years = { from: y.year, to: y.year };
+        }
+        loadGraph();
+      });
+      bars.appendChild(bar);
+    });
+    box.appendChild(bars);
+  }
+
   function loadGraph() {
-    return api("/api/graph?" + filterQuery()).then(drawGraph);
+    exportLinks();
+    return api("/api/graph?" + filterQuery()).then(drawGraph).then(loadTimeline);
+  }
+
+  function exportLinks() {
+    var query = filterQuery().replace(/(^|&)community=[^&]*/, "").replace(/^&/, "");
+    ["gexf", "graphml"].forEach(function (fmt) {
+      document.getElementById("export-" + fmt).href = "/export/graph." + fmt + (query ? "?" + query : "");
+    });
+  }
+
+  function exportPng() {
+    // the renderer's layers (edges, nodes, labels) drawn into one picture on white, right after a render
+    var r = state.renderer;
+    if (!r) return;
+    r.refresh();
+    var layers = r.getCanvases();
+    var first = layers[Object.keys(layers)[0]];
+    var out = document.createElement("canvas");
+    out.width = first.width;
+    out.height = first.height;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    Object.keys(layers).forEach(function (name) { ctx.drawImage(layers[name], 0, 0); });
+    var link = document.createElement("a");
+    link.download = "claimgraph.png";
+    link.href = out.toDataURL("image/png");
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
   }
 
   function drawGraph(data) {
@@ -52,13 +145,15 @@
     data.nodes.forEach(function (n) {
       graph.addNode(n.id, {
         label: n.label, x: n.x, y: n.y, color: TYPE_COLORS[n.type] || "#999",
-        size: 4 + 14 * Math.sqrt((n.pagerank || 0) / (maxRank || 1)), entityType: n.type
+        size: 4 + 14 * Math.sqrt((n.pagerank || 0) / (maxRank || 1)), entityType: n.type,
+        alleged: Object.keys(n.alleged || {})
       });
     });
     data.edges.forEach(function (e) {
       var color = RELATION_COLORS[e.relation] || "#999";
       if (e.hedged_share > 0.5) color = color + "66";  // mostly hedged: faint
       graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
+        sources: e.sources, disputed: e.contradicting_claims > 0,
         size: e.contradicting_claims > 0 ? 4 : 1 + Math.min(e.sources, 5), color: e.contradicting_claims > 0 ? "#000000" : color,
         label: e.relation + (e.contradicting_claims > 0 ? " (contradicted)" : ""), relation: e.relation, type: "arrow"
       });
@@ -70,18 +165,139 @@
     });
     state.renderer.on("clickNode", function (event) { showEntity(event.node); });
     state.renderer.on("clickEdge", function (event) { showTie(event.edge); });
+    state.renderer.on("enterEdge", function (event) { hoverEdge(event.edge); });
+    state.renderer.on("leaveEdge", function () { hoverEdge(null); });
+    state.renderer.on("clickStage", function () { clearFocus(); });
     document.getElementById("graph").setAttribute("data-nodes", String(data.nodes.length));
     document.getElementById("graph").setAttribute("data-edges", String(data.edges.length));
+    activityChoices(data.nodes);
+    if (state.focus && state.focus.center && graph.hasNode(state.focus.center)) select(state.focus.center, false);
+    else if (state.focus) clearFocus();
+  }
+
+  // --- focus: one actor and its neighbours, a path, or the actors alleged to do something; the rest dimmed ---
+
+  var DIM_NODE = "#d9d9d9";
+  var DIM_EDGE = "#ececec";
+
+  function setFocus(focus) {
+    state.focus = focus;
+    var r = state.renderer;
+    var box = document.getElementById("graph");
+    box.setAttribute("data-selected", focus && focus.center ? focus.center : "");
+    box.setAttribute("data-highlighted", focus ? String(focus.nodes.size) : "0");
+    box.setAttribute("data-focus", focus ? focus.kind : "");
+    if (!r) return;
+    r.setSetting("nodeReducer", focus ? function (node, attrs) {
+      if (focus.nodes.has(node)) {
+        return Object.assign({}, attrs, { zIndex: 1, forceLabel: true, highlighted: node === focus.center });
+      }
+      return Object.assign({}, attrs, { color: DIM_NODE, label: null, zIndex: 0 });
+    } : null);
+    r.setSetting("edgeReducer", focus ? function (edge, attrs) {
+      if (focus.edges.has(edge)) {
+        return Object.assign({}, attrs, { zIndex: 1, size: Math.max(attrs.size, 3), color: focus.edgeColor || attrs.color });
+      }
+      return Object.assign({}, attrs, { color: DIM_EDGE, zIndex: 0 });
+    } : null);
+    r.refresh();
+  }
+
+  function clearFocus() {
+    var had = state.focus && state.focus.center;
+    setFocus(null);
+    if (had) loadTimeline();
+    var status = document.getElementById("focus-status");
+    if (status) status.textContent = "";
+  }
+
+  function moveTo(nodes) {
+    var r = state.renderer;
+    if (!r || !nodes.length) return;
+    var xs = [], ys = [];
+    nodes.forEach(function (n) {
+      var d = r.getNodeDisplayData(n);
+      if (d) { xs.push(d.x); ys.push(d.y); }
+    });
+    if (!xs.length) return;
+    var x = (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2;
+    var y = (Math.min.apply(null, ys) + Math.max.apply(null, ys)) / 2;
+    var spread = Math.max(Math.max.apply(null, xs) - Math.min.apply(null, xs), Math.max.apply(null, ys) - Math.min.apply(null, ys));
+    r.getCamera().animate({ x: x, y: y, ratio: Math.min(1, Math.max(0.25, spread * 1.4)) }, { duration: 300 });
+  }
+
+  function select(id, move) {
+    var g = state.graph;
+    if (!g || !g.hasNode(id)) { clearFocus(); return; }
+    var nodes = new Set([id]);
+    var edges = new Set();
+    g.forEachEdge(id, function (edge, attrs, source, target) { nodes.add(source); nodes.add(target); edges.add(edge); });
+    setFocus({ kind: "actor", center: id, nodes: nodes, edges: edges });
+    document.getElementById("focus-status").textContent = g.getNodeAttribute(id, "label") + " and its " +
+      (nodes.size - 1) + " neighbour(s). Escape clears.";
+    if (move !== false) { moveTo(Array.from(nodes)); loadTimeline(); }
+  }
+
+  function hoverEdge(edge) {
+    var tip = document.getElementById("edge-tip");
+    if (!edge || !state.graph) { tip.textContent = ""; tip.style.display = "none"; return; }
+    var g = state.graph;
+    var a = g.getEdgeAttributes(edge);
+    tip.textContent = g.getNodeAttribute(g.source(edge), "label") + " —" + a.relation + "→ " +
+      g.getNodeAttribute(g.target(edge), "label") + " (" + a.sources + " source(s)" + (a.disputed ? ", disputed" : "") + ")";
+    tip.style.display = "block";
+  }
+
+  function activityChoices(nodes) {
+    var select = document.getElementById("activity");
+    var chosen = select.value;
+    var counts = {};
+    nodes.forEach(function (n) { Object.keys(n.alleged || {}).forEach(function (a) { counts[a] = (counts[a] || 0) + 1; }); });
+    while (select.options.length > 1) select.remove(1);
+    Object.keys(counts).sort().forEach(function (a) {
+      var option = document.createElement("option");
+      option.value = a;
+      option.textContent = (ACTIVITY_LABELS[a] || a.replace(/_/g, " ")) + " (" + counts[a] + ")";
+      select.appendChild(option);
+    });
+    select.value = counts[chosen] ? chosen : "";
+  }
+
+  function focusActivity() {
+    var activity = document.getElementById("activity").value;
+    var g = state.graph;
+    if (!activity || !g) { clearFocus(); return; }
+    var nodes = new Set();
+    g.forEachNode(function (node, attrs) { if (attrs.alleged.indexOf(activity) >= 0) nodes.add(node); });
+    setFocus({ kind: "activity", center: null, nodes: nodes, edges: new Set() });
+    document.getElementById("focus-status").textContent = nodes.size + " actor(s) alleged: " +
+      (ACTIVITY_LABELS[activity] || activity.replace(/_/g, " ")) + " (claims, not facts). Escape clears.";
+    moveTo(Array.from(nodes));
   }
 
   function showEntity(id) {
-    return api("/api/entities/" + encodeURIComponent(id)).then(function (entity) {
+    select(id);
+    return api("/api/entities/" + encodeURIComponent(id) + "?" + filterQuery().replace(/(^|&)community=[^&]*/, "")).then(function (entity) {
       var p = panel();
       p.appendChild(el("h2", entity.name, "entity-name"));
       p.appendChild(el("p", entity.type + (entity.country ? " · " + entity.country : "")));
+      var alleged = entity.ties.ALLEGED || [];
+      if (alleged.length) {
+        var badges = el("div", null, "badges");
+        badges.appendChild(el("span", "Alleged (claims, not facts): ", "hint"));
+        alleged.forEach(function (tie) {
+          var name = ACTIVITY_LABELS[tie.object] || String(tie.object).replace(/_/g, " ");
+          var badge = el("button", name + " · " + tie.sources, "badge activity");
+          badge.title = tie.claims + " claim(s) from " + tie.sources + " source(s)";
+          badge.addEventListener("click", function () { showTie(tie.id); });
+          badges.appendChild(badge);
+        });
+        p.appendChild(badges);
+      }
       p.appendChild(el("p", "Also seen as: " + (entity.aliases.join(", ") || "-")));
       p.appendChild(el("p", "Documents: " + entity.doc_ids.join(", ")));
       Object.keys(entity.ties).sort().forEach(function (kind) {
+        if (kind === "ALLEGED") return;  // shown as badges above
         p.appendChild(el("h2", kind));
         entity.ties[kind].forEach(function (tie) {
           var text = tie.subject + " → " + tie.object + "  (" + tie.claims + " claim(s), " + tie.sources + " source(s)" +
@@ -115,73 +331,177 @@
     return container;
   }
 
+  function evidenceBox(c, tieId) {
+    var box = el("div", null, "evidence" + (c.negated ? " denial" : ""));
+    var head = el("div");
+    if (c.hedged) head.appendChild(el("span", "hedged", "badge hedged"));
+    if (c.negated) head.appendChild(el("span", "denied", "badge negated"));
+    head.appendChild(el("span", c.attributed_to ? "According to " + c.attributed_to : "Claimed by the document"));
+    box.appendChild(head);
+    box.appendChild(highlighted(c.sentence, [{ text: c.subject_text, cls: "actor-a" }, { text: c.object_text, cls: "actor-b" }]));
+    var source = el("div");
+    var link = el("button", (c.title || c.doc_id) + (c.published ? " (" + c.published + ")" : ""), "linkish");
+    link.addEventListener("click", function () { showDocument(c.doc_id, c.char_start, c.char_end, tieId); });
+    source.appendChild(link);
+    if (c.url && /^https?:\/\//i.test(c.url)) {
+      var external = el("a", " original ↗");
+      external.href = c.url;
+      external.rel = "noopener noreferrer";
+      external.target = "_blank";
+      source.appendChild(external);
+    }
+    box.appendChild(source);
+    return box;
+  }
+
   function showTie(id) {
     return api("/api/ties/" + encodeURIComponent(id)).then(function (tie) {
+      state.lastTie = id;
       var p = panel();
-      p.appendChild(el("h2", tie.subject.name + " — " + tie.relation + " — " + tie.object.name, "tie-title"));
-      p.appendChild(el("p", "A claim made in " + tie.claims.length + " sentence(s); not an established fact.", "hint"));
-      tie.claims.forEach(function (c) {
-        var box = el("div", null, "evidence");
-        var head = el("div");
-        if (c.hedged) head.appendChild(el("span", "hedged", "badge hedged"));
-        if (c.negated) head.appendChild(el("span", "denied", "badge negated"));
-        head.appendChild(el("span", c.attributed_to ? "According to " + c.attributed_to : "Claimed by the document"));
-        box.appendChild(head);
-        box.appendChild(highlighted(c.sentence, [{ text: c.subject_text, cls: "actor-a" }, { text: c.object_text, cls: "actor-b" }]));
-        var source = el("div");
-        var link = el("button", (c.title || c.doc_id) + (c.published ? " (" + c.published + ")" : ""), "linkish");
-        link.addEventListener("click", function () { showDocument(c.doc_id, c.char_start, c.char_end); });
-        source.appendChild(link);
-        if (c.url && /^https?:\/\//i.test(c.url)) {
-          var external = el("a", " original ↗");
-          external.href = c.url;
-          external.rel = "noopener noreferrer";
-          external.target = "_blank";
-          source.appendChild(external);
-        }
-        box.appendChild(source);
-        p.appendChild(box);
-      });
+      var asserting = tie.claims.filter(function (c) { return !c.negated; });
+      var denying = tie.claims.filter(function (c) { return c.negated; });
+      var title = el("h2", tie.subject.name + " — " + tie.relation + " — " + tie.object.name, "tie-title");
+      p.appendChild(title);
+      if (asserting.length && denying.length) title.appendChild(el("span", "disputed", "badge disputed"));
+      p.appendChild(el("p", "A claim made in " + asserting.length + " sentence(s)" +
+        (denying.length ? " and denied in " + denying.length : "") + "; not an established fact.", "hint"));
+      var columns = el("div", null, denying.length ? "columns" : null);
+      var claimed = el("div", null, "assertions");
+      if (denying.length) claimed.appendChild(el("h3", "Asserted"));
+      asserting.forEach(function (c) { claimed.appendChild(evidenceBox(c, id)); });
+      columns.appendChild(claimed);
+      if (denying.length) {
+        var denied = el("div", null, "denials");
+        denied.appendChild(el("h3", "Denied"));
+        denying.forEach(function (c) { denied.appendChild(evidenceBox(c, id)); });
+        columns.appendChild(denied);
+      }
+      p.appendChild(columns);
+      var g = state.graph;
+      if (g && g.hasEdge(id)) {
+        setFocus({ kind: "tie", center: null, nodes: new Set([g.source(id), g.target(id)]), edges: new Set([id]) });
+      }
     });
   }
 
-  function showDocument(docId, from, to) {
+  function renderText(container, text, mentions, from, to) {
+    // text[from:to] with its mentions as links to their actors; every part is a text node
+    var pos = from;
+    mentions.forEach(function (m) {
+      if (m.start < pos || m.end > to) return;
+      container.appendChild(document.createTextNode(text.slice(pos, m.start)));
+      var mark = el("button", text.slice(m.start, m.end), "mention");
+      mark.title = (m.name || m.text) + " (" + m.type + ")";
+      if (m.entity_id) mark.addEventListener("click", function () { showEntity(m.entity_id); });
+      container.appendChild(mark);
+      pos = m.end;
+    });
+    container.appendChild(document.createTextNode(text.slice(pos, to)));
+  }
+
+  function showDocument(docId, from, to, tieId) {
     return api("/api/documents/" + encodeURIComponent(docId)).then(function (doc) {
       var p = panel();
+      if (tieId) {
+        var back = el("button", "← back to the tie", "linkish back");
+        back.addEventListener("click", function () { showTie(tieId); });
+        p.appendChild(back);
+      }
       p.appendChild(el("h2", doc.title || doc.doc_id, "doc-title"));
+      var meta = el("p", [doc.source, doc.published].filter(Boolean).join(" · ") || "", "doc-meta hint");
+      if (doc.url && /^https?:\/\//i.test(doc.url)) {
+        var link = el("a", (meta.textContent ? " · " : "") + doc.url);
+        link.href = doc.url;
+        link.rel = "noopener noreferrer";
+        link.target = "_blank";
+        meta.appendChild(link);
+      }
+      p.appendChild(meta);
       var body = el("div", null, "doctext");
       body.id = "doctext";
-      var pos = 0;
-      doc.mentions.forEach(function (m) {
-        if (m.start < pos) return;
-        body.appendChild(document.createTextNode(doc.text.slice(pos, m.start)));
-        var mark = el("span", doc.text.slice(m.start, m.end), "mention");
-        mark.title = (m.name || m.text) + " (" + m.type + ")";
-        body.appendChild(mark);
-        pos = m.end;
-      });
-      body.appendChild(document.createTextNode(doc.text.slice(pos)));
+      var text = doc.text;
+      var has = typeof from === "number" && typeof to === "number" && from >= 0 && to <= text.length && from < to;
+      if (has) {
+        renderText(body, text, doc.mentions, 0, from);
+        var claimed = el("mark", null, "claimed");
+        claimed.id = "claimed";
+        renderText(claimed, text, doc.mentions, from, to);
+        body.appendChild(claimed);
+        renderText(body, text, doc.mentions, to, text.length);
+      } else {
+        renderText(body, text, doc.mentions, 0, text.length);
+      }
       p.appendChild(body);
+      if (has) claimed.scrollIntoView({ block: "center" });
     });
+  }
+
+  function edgeKey(g, hop) {
+    var forward = hop.subject_id + "~" + hop.relation + "~" + hop.object_id;
+    var backward = hop.object_id + "~" + hop.relation + "~" + hop.subject_id;
+    return g.hasEdge(forward) ? forward : g.hasEdge(backward) ? backward : null;
+  }
+
+  function startOf(hops, name) {
+    // where the path starts: the end of the first hop that the second hop does not share
+    var first = hops[0];
+    if (hops.length > 1) {
+      var next = hops[1];
+      var shared = first.object_id === next.subject_id || first.object_id === next.object_id;
+      return shared ? first.subject_id : first.object_id;
+    }
+    return first.subject.toLowerCase().indexOf(name.toLowerCase()) >= 0 ? first.subject_id : first.object_id;
   }
 
   function showPath() {
     var a = document.getElementById("path-a").value.trim();
     var b = document.getElementById("path-b").value.trim();
     if (!a || !b) return;
-    api("/api/path?a=" + encodeURIComponent(a) + "&b=" + encodeURIComponent(b)).then(function (result) {
+    var query = filterQuery().replace(/(^|&)community=[^&]*/, "");
+    api("/api/path?a=" + encodeURIComponent(a) + "&b=" + encodeURIComponent(b) + (query ? "&" + query : "")).then(function (result) {
       var p = panel();
       p.appendChild(el("h2", "Path from " + a + " to " + b));
       if (!result.paths.length) { p.appendChild(el("p", "No path with these filters.")); return; }
+      p.appendChild(el("p", "Each hop is a claim, in the direction it was claimed; not an established fact.", "hint"));
       var list = el("ol", null, "path");
-      result.paths[0].hops.forEach(function (hop) {
-        var item = el("li", hop.subject + " —" + hop.relation + "→ " + hop.object);
-        hop.evidence.slice(0, 1).forEach(function (ev) {
-          item.appendChild(el("div", "“" + ev.sentence + "” (" + (ev.attributed_to || ev.doc_id) + ")", "hint"));
+      var hops = result.paths[0].hops;
+      var at = startOf(hops, a);
+      var nodes = new Set();
+      var edges = new Set();
+      var g = state.graph;
+      hops.forEach(function (hop) {
+        var along = hop.subject_id === at || SYMMETRIC[hop.relation] === true;
+        var from = hop.subject_id === at ? hop.subject : hop.object;
+        var to = hop.subject_id === at ? hop.object : hop.subject;
+        at = hop.subject_id === at ? hop.object_id : hop.subject_id;
+        var asserting = hop.evidence.filter(function (ev) { return !ev.negated; });
+        var hedged = asserting.length > 0 && asserting.every(function (ev) { return ev.hedged; });
+        var sources = {};
+        asserting.forEach(function (ev) { sources[ev.attributed_to || ev.doc_id] = true; });
+        var item = el("li", null, along ? "along" : "against");
+        item.appendChild(el("span", SYMMETRIC[hop.relation] ? from + " —" + hop.relation + "— " + to
+          : hop.subject + " —" + hop.relation + "→ " + hop.object, "hop"));
+        if (!along) item.appendChild(el("span", " (claimed in this direction, read back along the path)", "hint"));
+        if (hedged) item.appendChild(el("span", "hedged", "badge hedged"));
+        item.appendChild(el("span", " " + Object.keys(sources).length + " source(s)", "hint"));
+        asserting.slice(0, 1).forEach(function (ev) {
+          var quote = el("div", null, "hint quote");
+          quote.appendChild(document.createTextNode("“" + ev.sentence.replace(/^["“”]+|["“”]+$/g, "") + "” — "));
+          var open = el("button", ev.attributed_to || ev.doc_id, "linkish");
+          open.addEventListener("click", function () { showDocument(ev.doc_id, ev.char_start, ev.char_end); });
+          quote.appendChild(open);
+          item.appendChild(quote);
         });
         list.appendChild(item);
+        nodes.add(hop.subject_id);
+        nodes.add(hop.object_id);
+        var key = g ? edgeKey(g, hop) : null;
+        if (key) edges.add(key);
       });
       p.appendChild(list);
+      setFocus({ kind: "path", center: null, nodes: nodes, edges: edges, edgeColor: "#d62728" });
+      document.getElementById("focus-status").textContent = "Path drawn in red: " + hops.length + " hop(s). Escape clears.";
+      moveTo(Array.from(nodes));
     }).catch(function (err) { panel().appendChild(el("p", err.message)); });
   }
 
@@ -242,6 +562,16 @@
     document.getElementById("hide-hedged").addEventListener("change", loadGraph);
     document.getElementById("community").addEventListener("change", loadGraph);
     document.getElementById("path-go").addEventListener("click", showPath);
+    ["path-a", "path-b"].forEach(function (field) {
+      document.getElementById(field).addEventListener("keydown", function (event) {
+        if (event.key === "Enter") { event.preventDefault(); showPath(); }
+      });
+    });
+    document.getElementById("activity").addEventListener("change", focusActivity);
+    document.getElementById("export-png").addEventListener("click", exportPng);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { clearFocus(); document.getElementById("activity").value = ""; }
+    });
     var input = document.getElementById("search");
     input.addEventListener("input", function () { search(input.value.trim()); });
   }
@@ -260,15 +590,21 @@
         }
       });
       drawGraph(data);
+      return loadTimeline();
     });
   }
 
   api("/api/ontology").then(function (vocabulary) {
     vocabulary.actor_types.forEach(function (t) { TYPE_COLORS[t.name] = t.colour; });
-    vocabulary.relations.forEach(function (k) { if (!k.activity) RELATION_COLORS[k.name] = k.colour; });
+    vocabulary.relations.forEach(function (k) {
+      if (!k.activity) RELATION_COLORS[k.name] = k.colour;
+      if (k.symmetric) SYMMETRIC[k.name] = true;
+    });
+    (vocabulary.activities || []).forEach(function (a) { ACTIVITY_LABELS[a.name] = a.label || a.name; });
     legend();
     controls();
     return communities();
   });
-  window.claimgraph = { showEntity: showEntity, showTie: showTie, showDocument: showDocument };
+  window.claimgraph = { showEntity: showEntity, showTie: showTie, showDocument: showDocument, select: select,
+    clearFocus: clearFocus, graph: function () { return state.graph; }, renderer: function () { return state.renderer; } };
 })();
