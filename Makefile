@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test lint eval train baselines bench fuzz clean
+.PHONY: install demo test lint eval train baselines bench fuzz screenshot clean
 
 install: $(VENV)/.installed
 
@@ -34,6 +34,9 @@ eval: install
 
 train: install
 	$(BIN)/python scripts/train_scorer.py --shared $(SHARED)
+
+screenshot: install
+	$(BIN)/python scripts/screenshot.py
 
 baselines: install
 	$(BIN)/python bench/baselines.py --shared $(SHARED)

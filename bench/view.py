@@ -61,7 +61,7 @@ def main() -> int:
         client = TestClient(create_app(db), base_url="http://127.0.0.1")
         for n in range(5):  # a query the cache has not seen: the answer is computed each time
             started = time.perf_counter()
-            response = client.get(f"/api/graph?nocache={n}")
+            response = client.get(f"/api/graph?min_confidence={(n + 1) / 1e6}")  # same ties, a new cache key
             timings.append(time.perf_counter() - started)
             data = response.json()
         started = time.perf_counter()
@@ -71,7 +71,45 @@ def main() -> int:
         print(f"/api/graph: {len(data['nodes'])} nodes, {len(data['edges'])} edges; computed: median "
               f"{statistics.median(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms (target < 300 ms); "
               f"from the cache {cached * 1000:.1f} ms")
+        print(f"first draw in Chromium (page load to the graph drawn, {len(data['nodes'])} actors): "
+              f"{first_draw(db) * 1000:.0f} ms (target < 2 s)")
     return 0
+
+
+def first_draw(db: str) -> float:
+    """Seconds from navigating to the page to the graph drawn by sigma (the page marks #graph[data-nodes]),
+    in Debian's Chromium through Playwright, served by uvicorn on loopback; the median of three cold loads."""
+    import socket
+    import threading
+
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    times = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            for _ in range(3):
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                started = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/")
+                page.wait_for_selector("#graph[data-nodes]", timeout=60_000)
+                times.append(time.perf_counter() - started)
+                page.close()
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    return statistics.median(times)
 
 
 if __name__ == "__main__":

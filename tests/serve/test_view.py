@@ -15,7 +15,7 @@ import pytest
 import uvicorn
 
 from claimgraph.serve import create_app
-from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.conftest import EXAMPLES, run_cli
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -83,7 +83,7 @@ def _page(browser, server: str):  # type: ignore[no-untyped-def]
     return page, errors
 
 
-def test_search_open_entity_and_its_tie_evidence(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+def test_search_open_entity_and_its_tie_evidence(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page, errors = _page(browser, server)
     page.fill("#search", "Aissami")
     page.click("#results button >> text=Tareck El Aissami")
@@ -95,7 +95,7 @@ def test_search_open_entity_and_its_tie_evidence(server: str, browser) -> None: 
     assert "closely associated with Hezbollah" in sentence
     assert page.text_content(".evidence mark.actor-b") == "Hezbollah"
     assert not errors
-    page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+    _shot(page, "evidence", tmp_path)  # docs/screenshot.png is refreshed by `make screenshot` only
 
 
 def test_path_finder(server: str, browser) -> None:  # type: ignore[no-untyped-def]
@@ -358,4 +358,44 @@ def test_the_timeline_shows_claims_by_year_and_choosing_a_year_filters_the_graph
     page.fill("#search", "Aissami")  # an actor chosen: the timeline shows its claims
     page.click("#results button >> text=Tareck El Aissami")
     page.wait_for_selector("#timeline .timeline-head >> text=Claims of Tareck El Aissami by year")
+    assert not errors
+
+
+def test_the_sidebar_fits_1280_by_800_with_the_legend_in_view_and_communities_sorted(
+        server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(server + "/")
+    page.wait_for_selector("#graph[data-nodes]", timeout=20000)
+    controls = page.locator("#controls")
+    width = page.evaluate("() => { const c = document.getElementById('controls'); "
+                          "return [c.scrollWidth, c.clientWidth]; }")
+    assert width[0] <= width[1]  # nothing sticks out sideways
+    assert page.locator("#community").bounding_box()["width"] <= controls.bounding_box()["width"]
+    last = page.locator("#legend > div").last.bounding_box()
+    assert last["y"] + last["height"] <= 800  # the whole legend without scrolling
+    sizes = [int(o.rsplit("(", 1)[1].rstrip(")")) for o in page.locator("#community option").all_text_contents()[1:]]
+    assert sizes == sorted(sizes, reverse=True) and len(sizes) >= 2
+    labels = page.evaluate("() => window.claimgraph.labels()")
+    assert len(labels) >= 20 and all(box[0] >= 0 and box[2] <= box[4] for box in labels)  # none clipped
+    for i, a in enumerate(labels):  # none covers another
+        assert not any(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3] for b in labels[i + 1 :])
+    _shot(page, "sidebar", tmp_path)
+
+
+def test_hovering_a_tie_names_its_kind(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page, errors = _page(browser, server)
+    edge = page.evaluate(
+        "() => { const g = window.claimgraph.graph(), r = window.claimgraph.renderer(), size = r.getDimensions();"
+        " let best = null; g.forEachEdge((e, a, s, t) => { if (best) return;"
+        " const p = r.framedGraphToViewport(r.getNodeDisplayData(s));"
+        " const q = r.framedGraphToViewport(r.getNodeDisplayData(t));"
+        " const len = Math.hypot(p.x - q.x, p.y - q.y);"
+        " const m = {x: (p.x + q.x) / 2, y: (p.y + q.y) / 2};"
+        " if (len > 80 && m.x > 30 && m.y > 60 && m.x < size.width - 30 && m.y < size.height - 30)"
+        " best = {relation: a.relation, x: m.x, y: m.y}; }); return best; }")
+    assert edge is not None
+    box = page.locator("#graph").bounding_box()
+    page.mouse.move(box["x"] + edge["x"], box["y"] + edge["y"])
+    page.wait_for_selector("#edge-tip", state="visible", timeout=5000)
+    assert f"—{edge['relation']}→" in (page.text_content("#edge-tip") or "")
     assert not errors

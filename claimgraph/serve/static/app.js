@@ -155,14 +155,17 @@
       graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
         sources: e.sources, disputed: e.contradicting_claims > 0,
         size: e.contradicting_claims > 0 ? 4 : 1 + Math.min(e.sources, 5), color: e.contradicting_claims > 0 ? "#000000" : color,
-        label: e.relation + (e.contradicting_claims > 0 ? " (contradicted)" : ""), relation: e.relation, type: "arrow"
+        label: e.relation + (e.contradicting_claims > 0 ? " (contradicted)" : ""), relation: e.relation
       });
     });
     if (state.renderer) state.renderer.kill();
     state.graph = graph;
+    var big = data.edges.length > BIG_GRAPH;
+    state.labels = [];
     state.renderer = new Sigma(graph, document.getElementById("graph"), {
-      renderEdgeLabels: false, enableEdgeEvents: true, defaultEdgeType: "arrow", labelRenderedSizeThreshold: 6
+      renderEdgeLabels: false, enableEdgeEvents: !big, stagePadding: 40, defaultDrawNodeLabel: drawLabel, defaultEdgeType: big ? "line" : "arrow", labelRenderedSizeThreshold: 6
     });
+    state.renderer.on("beforeRender", function () { state.labels = []; });
     state.renderer.on("clickNode", function (event) { showEntity(event.node); });
     state.renderer.on("clickEdge", function (event) { showTie(event.edge); });
     state.renderer.on("enterEdge", function (event) { hoverEdge(event.edge); });
@@ -175,8 +178,39 @@
     else if (state.focus) clearFocus();
   }
 
+  function drawLabel(context, data, settings) {
+    // a node's label to its right, or to its left where the right would run past the canvas (never clipped),
+    // and not at all where it would cover a label already drawn
+    if (!data.label) return;
+    var size = settings.labelSize;
+    context.font = settings.labelWeight + " " + size + "px " + settings.labelFont;
+    var width = context.measureText(data.label).width;
+    var ratio = window.devicePixelRatio || 1;
+    var room = context.canvas.width / ratio;
+    var drawn = state.labels || [];
+    var right = data.x + data.size + 3;
+    var left = Math.max(2, data.x - data.size - 3 - width);
+    var places = right + width > room - 2 ? [left] : [right, left];
+    var box = null;
+    for (var p = 0; p < places.length && !box; p++) {  // right of the node, else left; never over another label
+      var candidate = [places[p], data.y - size * 0.8, places[p] + width, data.y + size * 0.4];
+      var free = drawn.every(function (o) {
+        return !(candidate[0] < o[2] && o[0] < candidate[2] && candidate[1] < o[3] && o[1] < candidate[3]);
+      });
+      if (free) box = candidate;
+    }
+    if (!box) return;
+    var x = box[0];
+    context.fillStyle = (settings.labelColor && settings.labelColor.color) || "#000";
+    context.fillText(data.label, x, data.y + size / 3);
+    drawn.push(box.concat([room]));
+  }
+
   // --- focus: one actor and its neighbours, a path, or the actors alleged to do something; the rest dimmed ---
 
+  // Past this many ties the edges are not pickable (hover and click on an edge): picking draws every edge a
+  // second time, which doubles the first draw; ties stay reachable from the actors' cards.
+  var BIG_GRAPH = 3000;
   var DIM_NODE = "#d9d9d9";
   var DIM_EDGE = "#ececec";
 
@@ -578,16 +612,19 @@
 
   function communities() {
     return api("/api/graph").then(function (data) {
-      var seen = {};
-      var select = document.getElementById("community");
+      var sizes = {};
+      var labels = {};
       data.nodes.forEach(function (n) {
-        if (n.community >= 0 && !seen[n.community]) {
-          seen[n.community] = true;
-          var option = document.createElement("option");
-          option.value = String(n.community);
-          option.textContent = n.community + ": " + n.community_label;
-          select.appendChild(option);
-        }
+        if (n.community < 0) return;
+        sizes[n.community] = (sizes[n.community] || 0) + 1;
+        labels[n.community] = n.community_label;
+      });
+      var select = document.getElementById("community");
+      Object.keys(sizes).sort(function (a, b) { return sizes[b] - sizes[a] || Number(a) - Number(b); }).forEach(function (c) {
+        var option = document.createElement("option");
+        option.value = c;
+        option.textContent = (labels[c] || "community " + c) + " (" + sizes[c] + ")";
+        select.appendChild(option);
       });
       drawGraph(data);
       return loadTimeline();
@@ -606,5 +643,6 @@
     return communities();
   });
   window.claimgraph = { showEntity: showEntity, showTie: showTie, showDocument: showDocument, select: select,
-    clearFocus: clearFocus, graph: function () { return state.graph; }, renderer: function () { return state.renderer; } };
+    clearFocus: clearFocus, graph: function () { return state.graph; }, renderer: function () { return state.renderer; },
+    labels: function () { return state.labels || []; } };
 })();
