@@ -273,7 +273,11 @@ def test_the_document_opens_at_the_claimed_sentence_with_its_source_and_a_way_ba
 def test_a_denied_tie_is_shown_disputed_with_the_denial_beside_the_claim(
         server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page, errors = _page(browser, server)
-    page.evaluate("window.claimgraph.showTie('" + _tie_id(server, "Qatar", "FUNDS", "Houthis") + "')")
+    tie = _tie_id(server, "Qatar", "FUNDS", "Houthis")
+    style = page.evaluate("(id) => { const a = window.claimgraph.graph().getEdgeAttributes(id);"
+                          " return [a.color, a.size, a.disputed]; }", tie)
+    assert style == ["#000000", 4, True]  # drawn black and thick, apart from every relation colour
+    page.evaluate("window.claimgraph.showTie('" + tie + "')")
     page.wait_for_selector(".badge.disputed")
     assert page.locator(".assertions .evidence").count() == 1
     assert page.locator(".denials .evidence").count() == 1
@@ -347,7 +351,8 @@ def test_the_timeline_shows_claims_by_year_and_choosing_a_year_filters_the_graph
     years = [b.get_attribute("data-year") for b in page.locator("#timeline .bar").all()]
     assert "2024" in years and years == sorted(years)  # the disputed pair's documents are dated 2024
     every = int(page.get_attribute("#graph", "data-edges") or 0)
-    page.click("#timeline .bar[data-year='2024']")
+    page.focus("#timeline .bar[data-year='2024']")  # reachable from the keyboard
+    page.keyboard.press("Enter")
     only = int(_wait(page, "data-edges", lambda v: v != "" and int(v) < every))
     assert only >= 1
     page.wait_for_selector("#timeline .bar.chosen[data-year='2024']")
