@@ -54,6 +54,7 @@ bench: install
 	$(BIN)/python bench/view.py
 	$(BIN)/python bench/api_load.py
 	$(BIN)/python bench/pathological.py --shared $(SHARED)
+	$(BIN)/python bench/scale.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) demo.duckdb claimgraph.duckdb .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,7 @@
 """The ordered stages of a build: ingest -> extract -> store -> resolve.
 
     documents = ingest.read_paths(paths)          # files, folders, stdin -> Document | Skipped
-    batches   = engines.run(batches, workers)     # spaCy parse + patterns -> mentions, claims
+    batches   = engines.run(batches, workers)     # spaCy parse + patterns -> mentions, claims (local or ray)
     store.replace_documents(...)                  # one transaction per batch
     resolve_store(store)                          # cross-document entities + the user's judgements
     store.replace_layout(layout.compute(store))   # positions and communities for the web view
@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from claimgraph import engines
 from claimgraph.analyse import layout
-from claimgraph.errors import StoreError
+from claimgraph.errors import InputError, StoreError
 from claimgraph.extract import Extraction
 from claimgraph.ids import content_id
 from claimgraph.ingest import Notice, Skipped, read_paths
@@ -44,6 +45,7 @@ class BuildSummary:
     store_documents: int = 0  # the store's totals after this run
     store_claims: int = 0
     seconds: float = 0.0
+    other_shards: int = 0  # documents left to the other shards (build --shard N/M)
 
     @property
     def words_per_second(self) -> float:
@@ -51,13 +53,16 @@ class BuildSummary:
 
 
 def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id: str | None = None,
-          follow_links: bool = False,
+          follow_links: bool = False, engine: str = "local", address: str | None = None,
+          shard: tuple[int, int] | None = None,
           on_document: Callable[[Document | Skipped | Notice], None] | None = None) -> BuildSummary:
     """Read the paths, extract claims, and store them; returns what was done."""
     check_paths(paths)
+    chosen = engines.get_engine(engine, workers=workers, address=address)  # a bad choice fails before any work
     started = time.perf_counter()
     summary = BuildSummary()
     with Store.open(db, create=True) as store:
+        finished_before = store.incomplete() is None and store.stats()["documents"] > 0
         store.mark_build("running")
         known = store.document_hashes()
         stored_at = store.document_paths()
@@ -72,6 +77,9 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
                 if isinstance(item, Skipped):
                     summary.skipped.append(item)
                     continue
+                if not in_shard(item.doc_id, shard):
+                    summary.other_shards += 1
+                    continue
                 item = _not_replacing(item, stored_at, summary)
                 if known.get(item.doc_id) == item.sha256:
                     summary.unchanged += 1
@@ -80,7 +88,7 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
                     summary.words += item.words
                     yield item
 
-        for results in engines.run(_batches(fresh()), workers=workers):
+        for results in chosen.map(_batches(fresh())):
             failed = [r for r in results if r.error is not None]
             for result in failed:  # not stored, so the next build tries it again
                 summary.read -= 1
@@ -95,12 +103,45 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
             failpoint("stored")
             summary.mentions += len(mentions)
             summary.claims += len(claims)
+        if summary.read or not finished_before:
+            summary.entities = len(resolve_store(store).entities)
+        else:  # nothing new, and the last build finished: its entities and layout stand
+            summary.entities = store.stats()["entities"]
+        store.mark_build("complete")
+        totals = store.stats()
+        summary.store_documents, summary.store_claims = totals["documents"], totals["claims"]
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def merge_stores(shards: list[str], *, db: str | None = None) -> BuildSummary:
+    """Merge stores built apart (`build --shard N/M` on several machines) into one, then resolve entities and lay
+    out the graph once, over everything."""
+    started = time.perf_counter()
+    summary = BuildSummary()
+    for shard in shards:
+        if not os.path.isfile(shard):
+            raise InputError(f"no such store: {shard}")
+    with Store.open(db, create=True) as store:
+        store.mark_build("running")
+        for shard in shards:
+            documents, replaced = store.merge_from(shard)
+            summary.read += documents
+            summary.unchanged += replaced
         summary.entities = len(resolve_store(store).entities)
         store.mark_build("complete")
         totals = store.stats()
         summary.store_documents, summary.store_claims = totals["documents"], totals["claims"]
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def in_shard(doc_id: str, shard: tuple[int, int] | None) -> bool:
+    """Whether a document belongs to shard N of M (by a hash of its id: the same split on every machine)."""
+    if shard is None:
+        return True
+    number, count = shard
+    return int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:15], 16) % count == number - 1
 
 
 def _not_replacing(document: Document, stored_at: dict[str, str | None], summary: BuildSummary) -> Document:

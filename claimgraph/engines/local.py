@@ -46,11 +46,20 @@ class LocalEngine:
             for batch in batches:
                 yield extract_batch(batch)
             return
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
+            return  # nothing to extract (an unchanged corpus): no worker is started, no model loaded
         with ProcessPoolExecutor(max_workers=self.workers, initializer=_warm) as pool:
             pending: deque[Future[list[Extraction]]] = deque()
-            for batch in batches:
+            for batch in _chain(first, batches):
                 pending.append(pool.submit(extract_batch, batch))
                 if len(pending) >= 2 * self.workers:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
+
+
+def _chain(first: list[Document], rest: Iterator[list[Document]]) -> Iterator[list[Document]]:
+    yield first
+    yield from rest

@@ -165,6 +165,37 @@ class Store(Reads):
             self.conn.execute("ROLLBACK")
             raise
 
+    def merge_from(self, path: str) -> tuple[int, int]:
+        """Copy another store's documents, mentions and claims into this one (a shard into the whole) in one
+        transaction, table to table inside DuckDB; a document this store already holds is replaced by the
+        other's. Entities are not copied: resolve once after merging. Returns (documents, of which replaced)."""
+        if Path(path).resolve() == Path(self.path).resolve():
+            raise StoreError(f"{path} is the store being merged into")
+        with Store.open(path, read_only=True) as shard:  # a claimgraph store, at this schema (migrated if older)
+            why = shard.incomplete()
+        if why:
+            raise StoreError(f"{path}: {why}")
+        self.conn.execute("ATTACH '" + str(path).replace("'", "''") + "' AS shard (READ_ONLY)")
+        try:
+            self.conn.execute("BEGIN TRANSACTION")
+            try:
+                row = self._first("SELECT count(*), count(d.doc_id) FROM shard.documents s "
+                                  "LEFT JOIN documents d USING (doc_id)")
+                for table in ("claims", "mentions", "documents"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM shard.documents)")
+                for table, cols in (("documents", [*DOC_COLS, "ingested_at"]), ("mentions", MENTION_COLS),
+                                    ("claims", CLAIM_COLS)):
+                    names = ", ".join(f'"{c}"' for c in cols)
+                    self.conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM shard.{table}")
+                self.conn.execute("COMMIT")
+            except Exception:
+                self.conn.execute("ROLLBACK")
+                raise
+        finally:
+            self.conn.execute("DETACH shard")
+        assert row is not None
+        return int(row[0]), int(row[1])
+
     def replace_entities(self, entities: Sequence[dict], key_to_id: dict[str, str]) -> None:
         """Write resolved entities and point every mention and claim at them, in one transaction."""
         self.conn.execute("BEGIN TRANSACTION")
