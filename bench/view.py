@@ -79,36 +79,22 @@ def main() -> int:
 def first_draw(db: str) -> float:
     """Seconds from navigating to the page to the graph drawn by sigma (the page marks #graph[data-nodes]),
     in Debian's Chromium through Playwright, served by uvicorn on loopback; the median of three cold loads."""
-    import socket
-    import threading
-
-    import uvicorn
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
+    from claimgraph.serve.background import serving
+
     times = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=["--no-sandbox", "--disable-gpu"])
-            for _ in range(3):
-                page = browser.new_page(viewport={"width": 1280, "height": 800})
-                started = time.perf_counter()
-                page.goto(f"http://127.0.0.1:{port}/")
-                page.wait_for_selector("#graph[data-nodes]", timeout=60_000)
-                times.append(time.perf_counter() - started)
-                page.close()
-            browser.close()
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(db) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--no-sandbox", "--disable-gpu"])
+        for _ in range(3):
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            started = time.perf_counter()
+            page.goto(url + "/")
+            page.wait_for_selector("#graph[data-nodes]", timeout=60_000)
+            times.append(time.perf_counter() - started)
+            page.close()
+        browser.close()
     return statistics.median(times)
 
 

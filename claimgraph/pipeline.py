@@ -1,7 +1,7 @@
 """The ordered stages of a build: ingest -> extract -> store -> resolve.
 
     documents = ingest.read_paths(paths)          # files, folders, stdin -> Document | Skipped
-    batches   = engines.run(batches, workers)     # spaCy parse + patterns -> mentions, claims (local or ray)
+    batches   = engine.map(batches)               # spaCy parse + patterns -> mentions, claims (local or ray)
     store.replace_documents(...)                  # one transaction per batch
     resolve_store(store)                          # cross-document entities + the user's judgements
     store.replace_layout(layout.compute(store))   # positions and communities for the web view
@@ -62,9 +62,10 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
     started = time.perf_counter()
     summary = BuildSummary()
     with Store.open(db, create=True) as store:
-        finished_before = store.incomplete() is None and store.stats()["documents"] > 0
+        finished_before = store.incomplete() is None
         store.mark_build("running")
         known = store.document_hashes()
+        finished_before = finished_before and bool(known)
         stored_at = store.document_paths()
 
         def fresh() -> Iterator[Document]:
@@ -104,12 +105,11 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
             summary.mentions += len(mentions)
             summary.claims += len(claims)
         if summary.read or not finished_before:
-            summary.entities = len(resolve_store(store).entities)
-        else:  # nothing new, and the last build finished: its entities and layout stand
-            summary.entities = store.stats()["entities"]
+            resolve_store(store)  # else nothing is new and the last build finished: its entities and layout stand
         store.mark_build("complete")
         totals = store.stats()
-        summary.store_documents, summary.store_claims = totals["documents"], totals["claims"]
+        summary.entities, summary.store_documents, summary.store_claims = (
+            totals["entities"], totals["documents"], totals["claims"])
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -128,10 +128,11 @@ def merge_stores(shards: list[str], *, db: str | None = None) -> BuildSummary:
             documents, replaced = store.merge_from(shard)
             summary.read += documents
             summary.unchanged += replaced
-        summary.entities = len(resolve_store(store).entities)
+        resolve_store(store)
         store.mark_build("complete")
         totals = store.stats()
-        summary.store_documents, summary.store_claims = totals["documents"], totals["claims"]
+        summary.entities, summary.store_documents, summary.store_claims = (
+            totals["entities"], totals["documents"], totals["claims"])
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -6,12 +6,9 @@ Builds examples/ into a temporary store, serves it on loopback, and drives Debia
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,41 +16,28 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    import uvicorn
     from playwright.sync_api import sync_playwright
 
-    from claimgraph.serve import create_app
+    from claimgraph.serve.background import serving
 
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "examples.duckdb")
         subprocess.run([sys.executable, "-m", "claimgraph.cli", "build", str(ROOT / "examples"), "--db", db,
                         "--quiet"], check=True, capture_output=True)
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.05)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                     args=["--no-sandbox", "--disable-gpu"])
-                page = browser.new_page(viewport={"width": 1500, "height": 900})
-                page.goto(f"http://127.0.0.1:{port}/")
-                page.wait_for_selector("#graph[data-nodes]", timeout=30_000)
-                page.fill("#search", "Aissami")
-                page.click("#results button >> text=Tareck El Aissami")
-                page.wait_for_selector(".entity-name")
-                page.click(".tie >> text=Hezbollah")
-                page.wait_for_selector(".evidence .sentence")
-                page.wait_for_timeout(500)  # the camera's move
-                page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
-                browser.close()
-        finally:
-            server.should_exit = True
-            thread.join(timeout=10)
+        with serving(db) as url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1500, "height": 900})
+            page.goto(url + "/")
+            page.wait_for_selector("#graph[data-nodes]", timeout=30_000)
+            page.fill("#search", "Aissami")
+            page.click("#results button >> text=Tareck El Aissami")
+            page.wait_for_selector(".entity-name")
+            page.click(".tie >> text=Hezbollah")
+            page.wait_for_selector(".evidence .sentence")
+            page.wait_for_timeout(500)  # the camera's move
+            page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+            browser.close()
     print(f"wrote {ROOT / 'docs' / 'screenshot.png'}")
     return 0
 

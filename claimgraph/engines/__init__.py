@@ -31,8 +31,3 @@ def get_engine(name: str = "local", *, workers: int = 1, address: str | None = N
 
         return RayEngine(workers=workers, address=address)
     raise InputError(f"unknown engine {name!r}: use {' or '.join(ENGINES)}")
-
-
-def run(batches: Iterable[list[Document]], *, workers: int = 1, engine: str = "local",
-        address: str | None = None) -> Iterator[list[Extraction]]:
-    yield from get_engine(engine, workers=workers, address=address).map(batches)

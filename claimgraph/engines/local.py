@@ -7,6 +7,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
 
 from claimgraph.extract import Extraction, extract_batch
 from claimgraph.model import Document
@@ -52,14 +53,9 @@ class LocalEngine:
             return  # nothing to extract (an unchanged corpus): no worker is started, no model loaded
         with ProcessPoolExecutor(max_workers=self.workers, initializer=_warm) as pool:
             pending: deque[Future[list[Extraction]]] = deque()
-            for batch in _chain(first, batches):
+            for batch in chain([first], batches):
                 pending.append(pool.submit(extract_batch, batch))
                 if len(pending) >= 2 * self.workers:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
-
-
-def _chain(first: list[Document], rest: Iterator[list[Document]]) -> Iterator[list[Document]]:
-    yield first
-    yield from rest

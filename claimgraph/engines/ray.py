@@ -57,9 +57,9 @@ class RayEngine:
                 ray.init(address=self.address, **options)
             else:  # a local cluster for this build only
                 ray.init(num_cpus=self.workers, object_store_memory=LOCAL_OBJECT_STORE, **options)
+        remote = ray.remote(num_cpus=1)(Extractor)
+        actors = [remote.remote(os.environ.get(EXTRACTORS)) for _ in range(self.workers)]
         try:
-            remote = ray.remote(num_cpus=1)(Extractor)
-            actors = [remote.remote(os.environ.get(EXTRACTORS)) for _ in range(self.workers)]
             pending: deque[Any] = deque()
             for turn, batch in enumerate(batches):
                 pending.append(actors[turn % len(actors)].extract.remote(batch))
@@ -67,9 +67,9 @@ class RayEngine:
                     yield ray.get(pending.popleft())
             while pending:
                 yield ray.get(pending.popleft())
+        finally:  # on a shared cluster, the actors must not outlive the build, whatever stopped it
             for actor in actors:
                 ray.kill(actor)
-        finally:
             if started_here:
                 ray.shutdown()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import gzip
+import re
 import tempfile
 import threading
 from collections import OrderedDict
@@ -325,20 +326,33 @@ def _unknown_parameters(app: FastAPI, request: Request) -> str | None:
     """A query parameter the route does not take ('mins_sources=2' would otherwise be ignored without a word)."""
     if not request.url.path.startswith("/api/") or not request.query_params:
         return None
-    for route in app.router.routes:
-        if isinstance(route, APIRoute) and route.path_regex.match(request.url.path):
-            allowed: set[str] = set()
-            pending = [route.dependant]
-            while pending:  # the route's own query parameters and those of its dependencies (the filters)
-                dependant = pending.pop()
-                allowed |= {p.alias for p in dependant.query_params}
-                pending += dependant.dependencies
+    for pattern, allowed in _query_parameters(app):
+        if pattern.match(request.url.path):
             unknown = sorted(set(request.query_params) - allowed)
             if unknown:
                 takes = ", ".join(sorted(allowed)) or "none"
                 return f"unknown parameter {', '.join(unknown)}: this route takes {takes}"
             return None
     return None
+
+
+def _query_parameters(app: FastAPI) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    """Each API route's path pattern and the query parameters it and its dependencies (the filters) take; worked
+    out once per app, on the first request that has a query."""
+    known: list[tuple[re.Pattern[str], frozenset[str]]] | None = getattr(app.state, "query_parameters", None)
+    if known is None:
+        known = []
+        for route in app.router.routes:
+            if isinstance(route, APIRoute):
+                allowed: set[str] = set()
+                pending = [route.dependant]
+                while pending:
+                    dependant = pending.pop()
+                    allowed |= {p.alias for p in dependant.query_params}
+                    pending += dependant.dependencies
+                known.append((route.path_regex, frozenset(allowed)))
+        app.state.query_parameters = known
+    return known
 
 
 def tie_id(subject_id: str, relation: str, object_id: str) -> str:

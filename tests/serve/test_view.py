@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
-from claimgraph.serve import create_app
+from claimgraph.serve.background import serving
 from tests.conftest import EXAMPLES, run_cli
 
 CHROMIUM = "/usr/bin/chromium"
@@ -42,23 +38,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = folder.parent / "view.duckdb"
     done = run_cli("build", str(folder), "--db", str(db), "--workers", "1", "--quiet")
     assert done.returncode == 0, done.stderr.decode()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            httpx.get(url + "/api/stats", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield url
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with serving(str(db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

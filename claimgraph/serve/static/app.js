@@ -30,7 +30,8 @@
     return p;
   }
 
-  function filterQuery() {
+  function filterQuery(withCommunity) {
+    // the filters as the API's query; the community is the graph's alone (other routes refuse it)
     var params = new URLSearchParams();
     document.querySelectorAll("#kinds input:checked").forEach(function (box) { params.append("kind", box.value); });
     var min = parseInt(document.getElementById("min-sources").value, 10) || 1;
@@ -39,7 +40,7 @@
     if (conf > 0 && conf <= 1) params.set("min_confidence", String(conf));
     if (document.getElementById("hide-hedged").checked) params.set("no_hedged", "true");
     var community = document.getElementById("community").value;
-    if (community !== "") params.set("community", community);
+    if (community !== "" && withCommunity) params.set("community", community);
     if (state.years) { params.set("since", state.years.from); params.set("until", state.years.to); }
     return params.toString();
   }
@@ -50,7 +51,6 @@
     var params = new URLSearchParams(filterQuery());
     params.delete("since");
     params.delete("until");
-    params.delete("community");
     if (state.focus && state.focus.center) params.set("entity", state.focus.center);
     return params.toString();
   }
@@ -106,11 +106,11 @@
 
   function loadGraph() {
     exportLinks();
-    return api("/api/graph?" + filterQuery()).then(drawGraph).then(loadTimeline);
+    return api("/api/graph?" + filterQuery(true)).then(drawGraph).then(loadTimeline);
   }
 
   function exportLinks() {
-    var query = filterQuery().replace(/(^|&)community=[^&]*/, "").replace(/^&/, "");
+    var query = filterQuery();
     ["gexf", "graphml"].forEach(function (fmt) {
       document.getElementById("export-" + fmt).href = "/export/graph." + fmt + (query ? "?" + query : "");
     });
@@ -282,6 +282,10 @@
     tip.style.display = "block";
   }
 
+  function activityLabel(name) {
+    return ACTIVITY_LABELS[name] || String(name).replace(/_/g, " ");
+  }
+
   function activityChoices(nodes) {
     var select = document.getElementById("activity");
     var chosen = select.value;
@@ -291,7 +295,7 @@
     Object.keys(counts).sort().forEach(function (a) {
       var option = document.createElement("option");
       option.value = a;
-      option.textContent = (ACTIVITY_LABELS[a] || a.replace(/_/g, " ")) + " (" + counts[a] + ")";
+      option.textContent = activityLabel(a) + " (" + counts[a] + ")";
       select.appendChild(option);
     });
     select.value = counts[chosen] ? chosen : "";
@@ -305,13 +309,13 @@
     g.forEachNode(function (node, attrs) { if (attrs.alleged.indexOf(activity) >= 0) nodes.add(node); });
     setFocus({ kind: "activity", center: null, nodes: nodes, edges: new Set() });
     document.getElementById("focus-status").textContent = nodes.size + " actor(s) alleged: " +
-      (ACTIVITY_LABELS[activity] || activity.replace(/_/g, " ")) + " (claims, not facts). Escape clears.";
+      activityLabel(activity) + " (claims, not facts). Escape clears.";
     moveTo(Array.from(nodes));
   }
 
   function showEntity(id) {
     select(id);
-    return api("/api/entities/" + encodeURIComponent(id) + "?" + filterQuery().replace(/(^|&)community=[^&]*/, "")).then(function (entity) {
+    return api("/api/entities/" + encodeURIComponent(id) + "?" + filterQuery()).then(function (entity) {
       var p = panel();
       p.appendChild(el("h2", entity.name, "entity-name"));
       p.appendChild(el("p", entity.type + (entity.country ? " · " + entity.country : "")));
@@ -320,8 +324,7 @@
         var badges = el("div", null, "badges");
         badges.appendChild(el("span", "Alleged (claims, not facts): ", "hint"));
         alleged.forEach(function (tie) {
-          var name = ACTIVITY_LABELS[tie.object] || String(tie.object).replace(/_/g, " ");
-          var badge = el("button", name + " · " + tie.sources, "badge activity");
+          var badge = el("button", activityLabel(tie.object) + " · " + tie.sources, "badge activity");
           badge.title = tie.claims + " claim(s) from " + tie.sources + " source(s)";
           badge.addEventListener("click", function () { showTie(tie.id); });
           badges.appendChild(badge);
@@ -491,7 +494,7 @@
     var a = document.getElementById("path-a").value.trim();
     var b = document.getElementById("path-b").value.trim();
     if (!a || !b) return;
-    var query = filterQuery().replace(/(^|&)community=[^&]*/, "");
+    var query = filterQuery();
     api("/api/path?a=" + encodeURIComponent(a) + "&b=" + encodeURIComponent(b) + (query ? "&" + query : "")).then(function (result) {
       var p = panel();
       p.appendChild(el("h2", "Path from " + a + " to " + b));
