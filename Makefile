@@ -50,6 +50,7 @@ fuzz: install
 bench: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/resolution.py
+	$(BIN)/python bench/resolution.py --names 1000000
 	$(BIN)/python bench/graph.py
 	$(BIN)/python bench/view.py
 	$(BIN)/python bench/api_load.py

@@ -57,7 +57,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--out", default=str(ROOT / "eval-out"))
+    parser.add_argument("--backends", default=";".join(BACKENDS),
+                        help="backends to build with, ';' between them (default: each alone and combined)")
     opts = parser.parse_args()
+    backends = [b for b in opts.backends.split(";") if b]
     shared = Path(opts.shared)
     if not (shared / "tools/score_claims.py").exists():
         print(f"error: no scorer under {shared}/tools (pass --shared)", file=sys.stderr)
@@ -68,7 +71,7 @@ def main() -> int:
     rows = []
     claims_of: dict[tuple[str, str], Path] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for backend in BACKENDS:
+        for backend in backends:
             tag = backend.replace(",", "+")
             built: dict[str, Path] = {}
             for name, corpus, gold, kinds, docs in SETS:
@@ -80,7 +83,7 @@ def main() -> int:
                     claims = Path(tmp) / f"{tag}-{len(built)}.jsonl"
                     claimgraph("export", "claims", "--db", str(db), "--out", str(claims))
                     built[corpus] = claims
-                    if backend == BACKENDS[-1] and corpus == "corpus":
+                    if backend == backends[-1] and corpus == "corpus":
                         entities = Path(tmp) / "entities.jsonl"
                         claimgraph("export", "entities", "--db", str(db), "--out", str(entities))
                     print(f"built {corpus} ({backend}) in {time.perf_counter() - started:.1f}s", file=sys.stderr)
@@ -100,7 +103,7 @@ def main() -> int:
             capture_output=True, text=True, check=True).stdout)
         check_docs = dict((n, d) for n, _, _, _, d in SETS)["voa-check"]
         calibration = {b: reliability(shared, claims_of[(b, "voa-check")], "gold-voa", check_docs)
-                       for b in ("rules", "rules,learned")}
+                       for b in ("rules", "rules,learned") if b in backends}
     print(f"{'backend':<14} {'set':<13} {'typed P':>8} {'R':>6} {'F1':>6} | {'untyped P':>9} {'R':>6} {'F1':>6} | "
           f"{'attr':>5} {'attr*':>9} {'hedge':>5}")
     for backend, name, r in rows:

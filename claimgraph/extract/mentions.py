@@ -26,8 +26,9 @@ PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+
 def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
     found = Mentions()
     gazetteer = _gazetteer_spans(doc, lex)
-    ents = [_portfolio(_titled_org(e, lex), lex) for e in doc.ents
+    ents = [_named_body(_portfolio(_titled_org(e, lex), lex), lex) for e in doc.ents
             if e.label_ in NER_LABELS and not _modifier_only(e) and not _not_a_name(e)]
+    ents += _unnamed_bodies(doc, ents, lex)
     for start, end, key in _prefer(gazetteer, ents, lex):
         _add_gazetteer(doc, found, start, end, key, lex)
     for ent in ents:
@@ -110,6 +111,43 @@ def _titled_org(ent: Span, lex: Lexicon) -> Span:
             body.label_ = "ORG"
             return body
     return ent
+
+
+def _named_body(ent: Span, lex: Lexicon) -> Span:
+    """'the Los Toros gang', 'the Sinaloa cartel': a name (the model's entity, of whatever label) right before an
+    organisation's head noun in lower case names that organisation; a state's name stays a state ('a Somali
+    militia' is read by the collectives)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or ent.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC"):
+        return ent
+    head = doc[ent.end]
+    if head.lower_ not in lex.body_heads or head.tag_ != "NN" or not head.is_lower:
+        return ent
+    known = lex.aliases.get(alias_key(ent.text))
+    if known is not None and lex.actors[known].type == "State":
+        return ent
+    return Span(doc, ent.start, ent.end + 1, label="ORG")
+
+
+def _unnamed_bodies(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
+    """'the Barrio Azteca gang', 'the Azov battalion' where the model tagged no entity: a run of proper nouns in
+    title case right before an organisation's head noun (a single word opening a sentence is not enough)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for head in doc:
+        if head.lower_ not in lex.body_heads or head.tag_ != "NN" or not head.is_lower or head.i in taken:
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and (start - 1) not in taken \
+                and (doc[start - 1].is_title or doc[start - 1].is_upper) and not _title_word(doc[start - 1], lex):
+            start -= 1
+        if start == head.i or (head.i - start == 1 and doc[start].is_sent_start):
+            continue
+        if lex.aliases.get(alias_key(doc[start : head.i].text)) is not None:
+            continue  # a known name before the noun: "Mexican cartel", "Iraq militia" are read elsewhere
+        out.append(Span(doc, start, head.i + 1, label="ORG"))
+        taken.update(range(start, head.i + 1))
+    return out
 
 
 def _not_a_name(ent: Span) -> bool:

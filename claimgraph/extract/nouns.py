@@ -16,6 +16,10 @@ from claimgraph.model import SYMMETRIC
 
 
 def noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
+    received = _received(noun, trig, args)
+    if received:
+        yield from received
+        return
     holders = _noun_holders(noun, trig, args)
     others: list[Actor] = []
     preps = {s.split(":", 1)[1] for s in trig.slots if s.startswith("prep:")}
@@ -80,6 +84,22 @@ def noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     role = _role(noun) if trig.kind == "MEMBER_OF" else None
     yield from emit(holders, others, _tie_kind(noun, trig, args.lex), trig.reverse, noun, trig.confidence, "noun",
                     role=role)
+
+
+def _received(noun: Token, trig: Trigger, args: Arguments) -> list[Found]:
+    """'X has the backing of Y', 'X won the support of Y', 'X received military aid from Y': Y gives, X receives.
+    The noun is the object of a receiving verb and names no possessor ('its support of Y' is X's own act)."""
+    verb = noun.head
+    frames = args.lex.frames
+    if trig.kind not in frames["receiving_kinds"] or noun.dep_ != "dobj" \
+            or verb.lemma_.lower() not in frames["receiving_verbs"] \
+            or any(c.dep_ == "poss" for c in noun.children):
+        return []
+    givers = args.prep_objects(noun, {"of", "from"}) or args.prep_objects(verb, {"from"})
+    receivers = args.subjects(verb)
+    if not givers or not receivers:
+        return []
+    return list(emit(givers, receivers, trig.kind, False, noun, trig.confidence, "noun-received"))
 
 
 def _tie_kind(noun: Token, trig: Trigger, lex: Lexicon) -> str:

@@ -19,9 +19,9 @@ QUOTES = str.maketrans({"’": "'", "‘": "'"})
 
 
 ORG_TYPES = [  # keyword in an unknown organisation's name -> actor type; first match wins
-    (r"\bcartel\b|\bmafia\b|\bgang\b|\bclan\b", "CriminalGroup"),
-    (r"\barmy of\b|\bliberation\b|\bbrigades?\b|\bfront\b|\bmilitia\b|\bjihad\b|\bguerrill|\brebels?\b|"
-     r"\barmed forces of\b|\bhigh command of\b", "ArmedGroup"),
+    (r"\bcartel\b|\bmafia\b|\bgang\b|\bclan\b|\bsyndicate\b", "CriminalGroup"),
+    (r"\barmy of\b|\bliberation\b|\bbrigades?\b|\bbattalions?\b|\bregiments?\b|\bfront\b|\bmilitia\b|"
+     r"\bjihad\b|\bguerrill|\brebels?\b|\barmed forces of\b|\bhigh command of\b", "ArmedGroup"),
     (r"\bparty\b", "Party"),
     (r"\bministry\b|\bdepartment\b|\bagency\b|\bservices?\b|\bpolice\b|\bcommand\b|\bcommittee\b|"
      r"\bsenate\b|\bcongress\b|\bparliament\b|\bassembly\b|\bcourt\b|\boffice\b|\bbureau\b|\bembassy\b|"

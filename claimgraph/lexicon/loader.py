@@ -46,6 +46,7 @@ class Lexicon:
     collective: frozenset[str] = frozenset()  # heads that name a collective actor ("cartels")
     definites: dict[str, frozenset[str]] = field(default_factory=dict)  # "the cartel" -> CriminalGroup
     group_heads: frozenset[str] = frozenset()  # generic group nouns ("groups", "forces")
+    body_heads: frozenset[str] = frozenset()  # a name before them names the body: "the Los Toros gang"
     group_modifiers: frozenset[str] = frozenset()  # modifiers that make them actors ("criminal", "far-left")
     qualified: frozenset[str] = frozenset()  # collective nouns that need a place: "police in Peru"
     relational: frozenset[str] = frozenset()  # relation nouns that name an actor: "ally", "proxy"
@@ -148,6 +149,7 @@ def load() -> Lexicon:
     lex.collective = frozenset(str(v).lower().replace("’", "'") for v in heads["collective"])
     lex.definites = {str(k).lower(): frozenset(str(t) for t in v) for k, v in heads["definites"].items()}
     lex.group_heads = frozenset(str(v).lower() for v in heads["group_heads"])
+    lex.body_heads = frozenset(str(v).lower() for v in heads["body_heads"])
     lex.group_modifiers = frozenset(str(v).lower() for v in heads["group_modifiers"])
     lex.titles = frozenset(str(v).lower() for v in heads["titles"])
     lex.portfolios = frozenset(str(v).lower() for v in heads["portfolios"])
@@ -164,6 +166,11 @@ def load() -> Lexicon:
         lex.frames[f"advocacy_{name}"] = frozenset(str(v).lower() for v in values)
     lex.frames["presence_nouns"] = frozenset(str(v).lower() for v in frames["presence_nouns"])
     lex.frames["tie_nouns"] = frozenset(str(v).lower() for v in frames["tie_nouns"])
+    lex.frames["receiving_verbs"] = frozenset(str(v).lower() for v in frames["receiving"]["verbs"])
+    lex.frames["receiving_kinds"] = frozenset(str(v) for v in frames["receiving"]["kinds"])
+    if lex.frames["receiving_kinds"] - set(RELATIONS):
+        raise LexiconError(f"frames.yaml: receiving kinds not in the ontology: "
+                           f"{sorted(lex.frames['receiving_kinds'] - set(RELATIONS))}")
     lex.frames["relation_building"] = frozenset(str(v).lower() for v in frames["relation_building"])
     for kind, words in frames["pair_nouns"].items():
         for word in words:

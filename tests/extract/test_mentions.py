@@ -99,3 +99,23 @@ def test_lists_give_every_member_the_tie() -> None:
 def test_a_bracketed_list_names_the_instances_and_a_gloss_does_not() -> None:
     got = triples("Tehran armed several militias (Hamas, Hezbollah) last year.")
     assert {("Iran", "ARMS", "Hamas"), ("Iran", "ARMS", "Hezbollah")} <= got
+
+
+def test_a_name_before_an_organisations_head_noun_names_that_organisation() -> None:
+    found = _mentions("Police arrested members of the Los Toros gang in Lima. The Azov battalion defended the city.")
+    assert found["Los Toros gang"] == ("Los Toros gang", "CriminalGroup")  # the model read "Los Toros" as a place
+    assert found["Azov battalion"] == ("Azov battalion", "ArmedGroup")  # the model read no name at all
+    assert ("Juan Perez", "MEMBER_OF", "Los Toros gang") in triples(
+        "Juan Perez, the notorious leader of the Los Toros gang, was arrested on Monday.")
+
+
+def test_a_states_name_before_a_head_noun_stays_the_state() -> None:
+    found = _mentions("A Somali militia attacked the convoy. Mexico cartel violence rose.")
+    assert found["Somali militia"] == ("Somali militia", "Group")  # Somalia's militia, read as a demonym phrase
+    assert found["Mexico"] == ("Mexico", "State")
+    assert "Mexico cartel" not in found
+
+
+def test_an_offshoot_or_faction_belongs_to_its_parent() -> None:
+    assert ("Jamaat Nusrat al-Islam", "MEMBER_OF", "al-Qaida") in triples(
+        "Jamaat Nusrat al-Islam, an offshoot of al-Qaida, claimed the attack.")

@@ -105,3 +105,18 @@ def test_disputes_and_tensions_between_two_sides_and_summits() -> None:
     got = triples("Erdogan held a summit with Putin in Sochi.")
     assert ("Recep Tayyip Erdogan", "COOPERATES_WITH", "Vladimir Putin") in got
     assert not [t for t in got if t[1] == "OPPOSES"]  # holding a summit detains nobody
+
+
+def test_what_a_subject_receives_the_of_or_from_object_gives() -> None:
+    assert ("Egypt", "SUPPORTS", "Sudanese army") in triples("The Sudanese army has the backing of Egypt.")
+    assert ("Iran", "FUNDS", "Hezbollah") in triples("Hezbollah gets funding from Iran.")
+    won = triples("Kyiv won the backing of Washington for the plan.")
+    assert ("United States", "SUPPORTS", "Ukraine") in won
+    assert ("Ukraine", "SUPPORTS", "United States") not in won
+
+
+def test_support_sought_or_given_by_the_subject_is_not_received() -> None:
+    assert ("Iran", "SUPPORTS", "Houthi") in triples("The Houthi rebels received support from Iran.")
+    assert not [t for t in triples("The Houthi rebels sought support from Iran.") if t[1] == "SUPPORTS"]
+    assert not [t for t in triples("The Houthi rebels lost the backing of Iran.") if t[1] == "SUPPORTS"]
+    assert ("Russia", "SUPPORTS", "separatists") in triples("Moscow stepped up its support of the separatists.")
