@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import jellyfish
 from normality import normalize
@@ -37,11 +37,13 @@ def person_tokens(name: str) -> list[str]:
     return words
 
 
+@cache
 def sound(word: str) -> str:
     """A sound-alike key: 'Tareck' and 'Tarek' share one, so do 'Aissami' and 'Aisami'."""
     return jellyfish.metaphone(word) or word
 
 
+@lru_cache(maxsize=1 << 20)  # the same words meet again and again in a big corpus's name blocks
 def same_word(a: str, b: str) -> bool:
     if a == b:
         return True
