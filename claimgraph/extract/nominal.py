@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments
 from claimgraph.extract.found import Found, emit
-from claimgraph.lexicon import Lexicon
+from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
 
 
@@ -87,8 +87,14 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and mention is not None \
                     and mention.type not in ("Place", "Person"):
                 owners.append(Actor(mention, 0.05))
-        owners = [o for o in owners if all(o.mention.key != p.mention.key for p in places)]
+        owners = [o for o in owners if all(o.mention.key != p.mention.key and not _named_for(o.mention, p.mention)
+                                           for p in places)]
         yield from emit(owners[:1], places, "OPERATES_IN", False, noun, 0.6, "presence")
+
+
+def _named_for(owner: Mention, place: Mention) -> bool:
+    """'security forces in Somalia': a collective that the place itself qualifies says nothing more by being there."""
+    return owner.label == "collective" and owner.key.endswith(f":{alias_key(place.name)}")
 
 
 def _owners(noun: Token, named: Mention, args: Arguments) -> list[Actor]:

@@ -44,6 +44,8 @@ def modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
             continue
         root = doc[mention.tok_start : mention.tok_end].root  # "DIHK Chambers of Commerce": Chambers
         if mention.label == "demonym" and mention.type == "Agency":  # "Russian security services"
+            if _owned_by_organisation(root, args):
+                continue  # "the BBC's Persian service", "VOA's Somali Service": the owner's, not the state's
             state = args.found.at(doc[mention.tok_start])
             yield from _state_of(mention, doc[mention.tok_start], args, "MEMBER_OF")
             if state is not None:
@@ -214,6 +216,11 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
                 if actor.mention.type not in ("Person", "Place", "State"):
                     yield Found(mention, "MEMBER_OF", actor.mention, target, 0.5, "organisation-role",
                                 role=target.lower_)
+
+
+def _owned_by_organisation(root: Token, args: Arguments) -> bool:
+    return any(c.dep_ == "poss" and (m := args.found.at(c)) is not None and m.type not in ("State", "Place", "Person")
+               for c in root.children)
 
 
 def _role_noun(noun: Token, lex: Lexicon) -> bool:

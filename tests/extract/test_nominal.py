@@ -120,3 +120,14 @@ def test_support_sought_or_given_by_the_subject_is_not_received() -> None:
     assert not [t for t in triples("The Houthi rebels sought support from Iran.") if t[1] == "SUPPORTS"]
     assert not [t for t in triples("The Houthi rebels lost the backing of Iran.") if t[1] == "SUPPORTS"]
     assert ("Russia", "SUPPORTS", "separatists") in triples("Moscow stepped up its support of the separatists.")
+
+
+def test_a_collective_named_for_its_place_is_not_said_to_operate_there() -> None:
+    assert not [t for t in triples("Security forces in Somalia killed all six attackers.") if t[1] == "OPERATES_IN"]
+    assert ("Russia", "OPERATES_IN", "Syria") in triples("Russian troops in Syria shelled the town.")
+
+
+def test_a_national_service_an_organisation_owns_is_not_the_states() -> None:
+    assert not [t for t in triples("Al Jazeera's Turkish service interviewed the minister.") if t[2] == "Turkey"]
+    assert ("Russian security services", "MEMBER_OF", "Russia") in triples(
+        "Russian security services arrested the journalist.")
