@@ -245,6 +245,7 @@ class Phrases:
         named = self.found.at(token)
         if (named is None or named.label == "collective") and token.pos_ == "NOUN" and token.tag_ in ("NNS", "NNPS"):
             out.extend(self.bracketed(token))
+            out.extend(self._before_other(token, depth))
         for child in token.children:
             if child.dep_ == "relcl" and child.lemma_.lower() in ("include", "comprise") \
                     and self.found.at(token) is None:
@@ -263,6 +264,16 @@ class Phrases:
                             if pobj.dep_ == "pobj":
                                 out.extend(self.actors(pobj, depth + 1))
         return out
+
+    def _before_other(self, token: Token, depth: int) -> list[Actor]:
+        """'the ELN and other terrorist groups', 'Hamas, Hezbollah and other militias': the conjuncts before 'other
+        N' are instances of N."""
+        if token.dep_ != "conj" or not any(c.dep_ == "amod" and c.lower_ == "other" for c in token.children):
+            return []
+        first = token.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        return [a for item in [first, *first.conjuncts] if item.i < token.i for a in self._one(item, depth + 1)]
 
     def _reference(self, token: Token, antecedent: Mention) -> Mention:
         mention = Mention(start=token.idx, end=token.idx + len(token.text), text=token.text,

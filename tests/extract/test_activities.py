@@ -77,3 +77,10 @@ def test_an_activity_noun_names_who_it_is_by() -> None:
     assert ("Al-Shabab", "ALLEGED", "terrorism") in triples("Terrorist attacks by al-Shabab killed dozens of people.")
     assert ("Hezbollah", "ALLEGED", "terrorism") in triples("The terrorist threat posed by Hezbollah is growing.")
     assert not any(r == "ALLEGED" for _, r, _ in triples("Terrorist attacks in Kenya rose last year."))
+
+
+def test_the_names_before_and_other_n_are_instances_of_n() -> None:
+    assert ("ELN", "ALLEGED", "terrorism") in triples("The ELN and other terrorist groups recruit minors.")
+    got = triples("Hamas, Hezbollah and other terrorist organizations received money from Iran.")
+    assert {("Hamas", "ALLEGED", "terrorism"), ("Hezbollah", "ALLEGED", "terrorism")} <= got
+    assert ("Iran", "FUNDS", "Hezbollah") in got
