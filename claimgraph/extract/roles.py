@@ -118,12 +118,31 @@ def _named_nationality(mention: Mention, doc: Doc, args: Arguments) -> Iterator[
 
 
 def _described_as(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
-    """'Tabcorp, Australia's largest bookmaker': a descriptor set beside a name, owned by a country."""
+    """'Tabcorp, Australia's largest bookmaker', 'Grupo Bimbo, a Mexican baking company', 'Sino Land, a Hong Kong
+    developer': a descriptor set beside a name, of a country or place. A relation noun ('an Iranian proxy', 'a
+    Russian ally') names a tie of its own, read by the noun patterns, not where the actor is."""
     for noun in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        if noun.lemma_.lower() in args.relation_nouns:
+            continue
+        described = args.found.at(noun)
+        if described is not None:  # "a Mexican baking company" is read as a demonym phrase: its country
+            demonym = noun.doc[described.tok_start]  # "Mexican"
+            state = _country_state(described.country, demonym, args) if described.label == "demonym" else None
+            if state is not None and described.type != "State" and state.key != mention.key:
+                kind = "MEMBER_OF" if mention.type == "Agency" else "OPERATES_IN"
+                yield Found(mention, kind, state, demonym, 0.5, "descriptor")
+            continue
         for child in noun.children:
             other = args.found.at(child)
-            if child.dep_ == "poss" and child.i < noun.i and other is not None and other.type in ("State", "Place"):
+            if child.i > noun.i or other is None or other.type not in ("State", "Place") \
+                    or child.dep_ not in ("poss", "amod", "compound", "nmod") or other.key == mention.key:
+                continue
+            if child.dep_ == "poss":
                 yield Found(mention, "OPERATES_IN", other, child, 0.55, "descriptor")
+            elif mention.type == "Agency" and other.type == "State":
+                yield Found(mention, "MEMBER_OF", other, child, 0.55, "descriptor")  # "the FSB, a Russian agency"
+            else:
+                yield Found(mention, "OPERATES_IN", the_city(other), child, 0.5, "descriptor")
 
 
 def _born(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:
@@ -246,16 +265,19 @@ def _np_modifiers(root: Token, mention: Mention) -> list[Token]:
 
 
 def _state_of(mention: Mention, token: Token, args: Arguments, kind: str) -> Iterator[Found]:
-    country = mention.country
-    if not country:
-        return
-    actor = args.lex.actors.get(f"phx:{country}")
+    target = _country_state(mention.country, token, args)
+    if target is not None:
+        yield Found(mention, kind, target, token, 0.6, "demonym")
+
+
+def _country_state(country: str | None, token: Token, args: Arguments) -> Mention | None:
+    """The state a demonym phrase's country code names, as a mention at TOKEN."""
+    actor = args.lex.actors.get(f"phx:{country}") if country else None
     if actor is None or actor.type != "State":
-        return
-    target = Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, type="State",
-                     name=actor.name, key=actor.key, country=country, label="demonym",
-                     tok_start=token.i, tok_end=token.i + 1)
-    yield Found(mention, kind, target, token, 0.6, "demonym")
+        return None
+    return Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, type="State",
+                   name=actor.name, key=actor.key, country=country, label="demonym",
+                   tok_start=token.i, tok_end=token.i + 1)
 
 
 def _organisation_of(mention: Mention, root: Token, args: Arguments) -> Iterator[Found]:

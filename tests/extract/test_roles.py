@@ -51,3 +51,17 @@ def test_a_name_after_a_title_is_a_person_even_where_the_model_misses_it() -> No
     # a name with a title of its own does not take the title of the list's first name
     assert ("Uttam Dhillon", "MEMBER_OF", "United States") not in got
     assert ("John Barr", "MEMBER_OF", "United States") in got
+
+
+def test_a_descriptor_beside_a_name_places_the_organisation() -> None:
+    assert ("Grupo Bimbo", "OPERATES_IN", "Mexico") in triples(
+        "Grupo Bimbo, a Mexican baking company, bought the plant.")
+    assert ("ELN", "OPERATES_IN", "Colombia") in triples(
+        "The ELN, a Colombian guerrilla group, kidnapped two soldiers.")
+    assert ("FSB", "MEMBER_OF", "Russia") in triples("The FSB, a Russian security agency, arrested him.")
+
+
+def test_a_relation_noun_beside_a_name_is_a_tie_not_a_place() -> None:
+    got = triples("Hezbollah, an Iranian proxy, fired rockets.")
+    assert ("Iran", "SUPPORTS", "Hezbollah") in got
+    assert not [t for t in got if t[1] == "OPERATES_IN"]
