@@ -97,6 +97,31 @@ def _named_for(owner: Mention, place: Mention) -> bool:
     return owner.label == "collective" and owner.key.endswith(f":{alias_key(place.name)}")
 
 
+def attributes(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    """'The U.S. seeks to counter Chinese influence', 'Japan moved to contain China's expansion', 'X undermined
+    Iran's power': a verb acting on an actor's influence, power or presence acts on the actor. Containing verbs
+    (frames.yaml) oppose; a verb with a trigger of its own takes the trigger's kind."""
+    nouns, verbs = lex.frames["attributes_nouns"], lex.frames["attributes_verbs"]
+    for noun in args.tokens(sent):
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in nouns or args.found.at(noun) is not None:
+            continue
+        verb = noun.head
+        lemma = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        rows = [t for t in lex.triggers.get((lemma, "verb"), ()) if "dobj" in t.slots and t.kind in ("OPPOSES",
+                                                                                                "SUPPORTS")]
+        if lemma in verbs or (particle and f"{lemma} {particle}" in verbs):
+            kind, confidence, reverse = "OPPOSES", 0.6, False
+        elif rows:
+            kind, confidence, reverse = rows[0].kind, rows[0].confidence - 0.05, rows[0].reverse
+        else:
+            continue
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in args.actors(c)]
+        owners += [Actor(m) for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+                   and (m := args.found.at(c)) is not None and m.type not in ("Place", "Person")]
+        yield from emit(args.subjects(verb), owners, kind, reverse, verb, confidence, "attribute")
+
+
 def _owners(noun: Token, named: Mention, args: Arguments) -> list[Actor]:
     """Whose ally: the possessor of the noun or of the name, or a national adjective on the noun."""
     doc = noun.doc

@@ -15,7 +15,7 @@ from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.compounds import hyphenated
 from claimgraph.extract.found import Found
 from claimgraph.extract.joint import joint
-from claimgraph.extract.nominal import advocacy, named_after_relation, presence
+from claimgraph.extract.nominal import advocacy, attributes, named_after_relation, presence
 from claimgraph.extract.parties import party_labels
 from claimgraph.extract.penalties import penalties
 from claimgraph.extract.relations import relations
@@ -31,6 +31,7 @@ PATTERNS: tuple[Pattern, ...] = (
     named_after_relation,  # 'Morocco's rival Algeria', 'Russia's ally Belarus' (nominal.py)
     advocacy,  # 'called for X's release' (nominal.py)
     presence,  # 'Russian troops in Syria', 'U.S. bases in Japan' (nominal.py)
+    attributes,  # 'counter Chinese influence', 'curb Russia's expansion' (nominal.py)
     party_labels,  # 'Republican Senator X', 'X, a Democrat from Ohio' (parties.py)
     penalties,  # 'Iran faces U.S. sanctions', 'Venezuela, under EU sanctions' (penalties.py)
 )

@@ -44,7 +44,7 @@ def modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
             continue
         root = doc[mention.tok_start : mention.tok_end].root  # "DIHK Chambers of Commerce": Chambers
         if mention.label == "demonym" and mention.type == "Agency":  # "Russian security services"
-            if _owned_by_organisation(root, args):
+            if _owned_by_organisation(root, mention, args):
                 continue  # "the BBC's Persian service", "VOA's Somali Service": the owner's, not the state's
             state = args.found.at(doc[mention.tok_start])
             yield from _state_of(mention, doc[mention.tok_start], args, "MEMBER_OF")
@@ -237,9 +237,10 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
                                 role=target.lower_)
 
 
-def _owned_by_organisation(root: Token, args: Arguments) -> bool:
-    return any(c.dep_ == "poss" and (m := args.found.at(c)) is not None and m.type not in ("State", "Place", "Person")
-               for c in root.children)
+def _owned_by_organisation(root: Token, mention: Mention, args: Arguments) -> bool:
+    """An organisation other than the phrase itself possesses it ("Russia's military intelligence" is one phrase)."""
+    return any(c.dep_ == "poss" and (m := args.found.at(c)) is not None and m.key != mention.key
+               and m.type not in ("State", "Place", "Person") for c in root.children)
 
 
 def _role_noun(noun: Token, lex: Lexicon) -> bool:

@@ -131,3 +131,15 @@ def test_a_national_service_an_organisation_owns_is_not_the_states() -> None:
     assert not [t for t in triples("Al Jazeera's Turkish service interviewed the minister.") if t[2] == "Turkey"]
     assert ("Russian security services", "MEMBER_OF", "Russia") in triples(
         "Russian security services arrested the journalist.")
+
+
+def test_acting_on_an_actors_influence_acts_on_the_actor() -> None:
+    assert ("United States", "OPPOSES", "China") in triples(
+        "The United States seeks to counter Chinese influence in Africa.")
+    assert ("Japan", "OPPOSES", "China") in triples("Japan moved to contain China's expansion in the Pacific.")
+    assert ("Turkey", "SUPPORTS", "Qatar") in triples("Turkey supports Qatar's ambitions.")
+
+
+def test_a_containing_verb_without_an_actors_attribute_states_no_tie() -> None:
+    assert triples("The central bank moved to curb inflation.") == set()
+    assert not [t for t in triples("Kenya moved to curb the spread of cholera.") if t[1] == "OPPOSES"]
