@@ -193,6 +193,8 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
                 return subjects
         return args.actors(poss[0])
     agents = args.prep_objects(noun, {"by"})  # "the assassination of X by Y"
+    if not agents:
+        agents = _claimed_by(noun, args)
     if agents:
         return agents
     if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "ADJ"):
@@ -209,6 +211,19 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     if dep == "pobj" and head.head.pos_ == "NOUN" and args.found.at(head.head) is not None:
         return args.actors(head.head)  # "Maduro, as leader of ..." and "X, a member of Y" shapes
     return []
+
+
+def _claimed_by(noun: Token, args: Arguments) -> list[Actor]:
+    """'X claimed responsibility for the attack on Y', 'X took credit for the bombing': the claimant did it."""
+    frames = args.lex.frames
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return []
+    claimed = prep.head
+    if claimed.lemma_.lower() not in frames["responsibility_nouns"] or claimed.dep_ != "dobj" \
+            or claimed.head.lemma_.lower() not in frames["responsibility_verbs"]:
+        return []
+    return args.subjects(claimed.head)
 
 
 def _named_after_comma(noun: Token, args: Arguments) -> list[Actor]:

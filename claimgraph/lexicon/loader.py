@@ -166,6 +166,8 @@ def load() -> Lexicon:
         lex.frames[f"advocacy_{name}"] = frozenset(str(v).lower() for v in values)
     lex.frames["presence_nouns"] = frozenset(str(v).lower() for v in frames["presence_nouns"])
     lex.frames["tie_nouns"] = frozenset(str(v).lower() for v in frames["tie_nouns"])
+    for name, values in frames["responsibility"].items():
+        lex.frames[f"responsibility_{name}"] = frozenset(str(v).lower() for v in values)
     for name, values in frames["attributes"].items():
         lex.frames[f"attributes_{name}"] = frozenset(str(v).lower() for v in values)
     lex.frames["receiving_verbs"] = frozenset(str(v).lower() for v in frames["receiving"]["verbs"])

@@ -143,3 +143,12 @@ def test_acting_on_an_actors_influence_acts_on_the_actor() -> None:
 def test_a_containing_verb_without_an_actors_attribute_states_no_tie() -> None:
     assert triples("The central bank moved to curb inflation.") == set()
     assert not [t for t in triples("Kenya moved to curb the spread of cholera.") if t[1] == "OPPOSES"]
+
+
+def test_whoever_claims_responsibility_for_an_act_did_it() -> None:
+    assert ("Al-Shabab", "OPPOSES", "Kenya") in triples(
+        "Al-Shabab claimed responsibility for the attack on Kenyan troops.")
+    assert ("Boko Haram", "OPPOSES", "Nigeria") in triples(
+        "Boko Haram claimed responsibility for the kidnapping of Nigerian soldiers.")
+    assert not [t for t in triples("Al-Shabab denied responsibility for the attack on Kenyan troops.")
+                if t[1] == "OPPOSES" and t[0] == "Al-Shabab"]
