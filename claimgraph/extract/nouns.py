@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit, pairs
 from claimgraph.extract.spans import after_title
-from claimgraph.extract.words import ACCUSERS, COPULAS, LIGHT_VERBS
+from claimgraph.extract.words import ACCUSERS, COPULAS, light_verb
 from claimgraph.lexicon import Lexicon, Trigger
 from claimgraph.model import SYMMETRIC
 
@@ -25,7 +25,7 @@ def noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     preps = {s.split(":", 1)[1] for s in trig.slots if s.startswith("prep:")}
     others += args.prep_objects(noun, preps)
     governor = noun.head.lemma_.lower()
-    if not others and preps and noun.dep_ == "dobj" and (governor in LIGHT_VERBS
+    if not others and preps and noun.dep_ == "dobj" and (light_verb(noun.head)
                                                          or governor in args.lex.frames["relation_building"]):
         others += args.prep_objects(noun.head, preps)  # "expanded its presence in X": the parser hangs X on the verb
     if "poss" not in trig.slots and "of" not in preps and trig.kind not in ("MEMBER_OF", "OPERATES_IN") \
@@ -202,7 +202,7 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
         if governor.lemma_.lower() in ACCUSERS:
             return args.passive_subjects(governor) if is_passive(governor) or governor.tag_ == "VBN" \
                 else args.direct_objects(governor) or args.subjects(governor)
-    if dep == "dobj" and (head.lemma_.lower() in LIGHT_VERBS
+    if dep == "dobj" and (light_verb(head)
                           or head.lemma_.lower() in args.lex.frames["relation_building"]):
         return args.subjects(head)
     if dep == "pobj" and head.lower_ in ("in", "for", "as") and head.head.pos_ == "VERB" \

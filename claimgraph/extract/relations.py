@@ -11,7 +11,7 @@ from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit, pairs
 from claimgraph.extract.nouns import adjective, noun
 from claimgraph.extract.roles import founded_in, modifiers, native, titles
-from claimgraph.extract.words import LIGHT_VERBS
+from claimgraph.extract.words import light_verb
 from claimgraph.lexicon import Lexicon, Trigger
 from claimgraph.lexicon import against as against_trigger
 from claimgraph.model import SYMMETRIC
@@ -51,7 +51,7 @@ def trigger_of(token: Token, lex: Lexicon) -> tuple[Trigger, ...]:
 def relations(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     for token in args.tokens(sent):
         triggers = trigger_of(token, lex)
-        light = token.lemma_.lower() in LIGHT_VERBS and any(
+        light = light_verb(token) and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lex.relation_nouns for c in token.children)
         for trig in triggers:
             if trig.pos == "verb" and light and trig.lemma == token.lemma_.lower():

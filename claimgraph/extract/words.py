@@ -1,5 +1,9 @@
 """Closed word classes the patterns share (copulas, accusing verbs, light verbs, organisation nouns, offices)."""
 
+from __future__ import annotations
+
+from spacy.tokens import Token
+
 ACCUSERS = {"convict", "accuse", "suspect", "charge", "arrest", "indict", "sentence", "try", "jail", "blame",
             "execute", "hang", "prosecute", "acquit", "guilty", "responsible", "serve", "imprison"}
 COPULAS = {"be", "become", "remain", "seem", "appear", "serve", "act", "stay"}
@@ -10,7 +14,7 @@ LIGHT_VERBS = {"have", "impose", "place", "slap", "levy", "wage", "mount", "stag
                "sign", "reach", "conduct", "launch", "open", "resume", "start", "begin", "promise", "pledge",
                "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send", "commit",
                "carry", "order", "plan", "attempt", "claim", "mastermind", "reiterate", "repeat", "issue", "make",
-               "voice"}
+               "voice", "declare", "put", "exert", "apply"}
 ORG_NOUNS = {"agency", "party", "group", "newspaper", "daily", "weekly", "paper", "magazine", "company", "firm",
              "bank", "institute", "university", "ministry", "service", "network", "organization", "organisation",
              "council", "committee", "movement", "union", "club", "team", "channel", "station", "broadcaster",
@@ -28,3 +32,9 @@ PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "sta
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INSTANCE_ADVERBS = {"especially", "notably", "particularly", "chiefly", "mainly", "namely", "primarily", "principally"}
 INSTRUMENTS = {"shot", "bullet", "bomb", "missile", "rocket", "grenade", "shell", "round", "gun", "rifle"}
+
+
+def light_verb(token: Token) -> bool:
+    """A light verb, also where the lemmatizer cut an '-ed' form short of its final e ('waged' -> 'wag')."""
+    lower = token.lower_
+    return token.lemma_.lower() in LIGHT_VERBS or (lower.endswith("ed") and lower[:-1] in LIGHT_VERBS)

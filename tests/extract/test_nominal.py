@@ -152,3 +152,9 @@ def test_whoever_claims_responsibility_for_an_act_did_it() -> None:
         "Boko Haram claimed responsibility for the kidnapping of Nigerian soldiers.")
     assert not [t for t in triples("Al-Shabab denied responsibility for the attack on Kenyan troops.")
                 if t[1] == "OPPOSES" and t[0] == "Al-Shabab"]
+
+
+def test_a_light_verb_hands_its_subject_to_the_noun_and_its_object_to_the_nouns_preposition() -> None:
+    assert ("Russia", "OPPOSES", "Georgia") in triples("Russia declared war on Georgia.")
+    assert ("United States", "OPPOSES", "Iran") in triples("The United States put pressure on Iran.")
+    assert ("Iran", "OPPOSES", "Iraq") in triples("Iran waged war on Iraq.")  # lemmatized 'wag' by the model
