@@ -106,10 +106,7 @@ def build(paths: list[str], *, db: str | None = None, workers: int = 1, stdin_id
             summary.claims += len(claims)
         if summary.read or not finished_before:
             resolve_store(store)  # else nothing is new and the last build finished: its entities and layout stand
-        store.mark_build("complete")
-        totals = store.stats()
-        summary.entities, summary.store_documents, summary.store_claims = (
-            totals["entities"], totals["documents"], totals["claims"])
+        _finish(store, summary)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -129,12 +126,17 @@ def merge_stores(shards: list[str], *, db: str | None = None) -> BuildSummary:
             summary.read += documents
             summary.unchanged += replaced
         resolve_store(store)
-        store.mark_build("complete")
-        totals = store.stats()
-        summary.entities, summary.store_documents, summary.store_claims = (
-            totals["entities"], totals["documents"], totals["claims"])
+        _finish(store, summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _finish(store: Store, summary: BuildSummary) -> None:
+    """Mark the build complete and copy the store's totals into the summary."""
+    store.mark_build("complete")
+    totals = store.stats()
+    summary.entities, summary.store_documents, summary.store_claims = (
+        totals["entities"], totals["documents"], totals["claims"])
 
 
 def in_shard(doc_id: str, shard: tuple[int, int] | None) -> bool:

@@ -27,14 +27,19 @@ def _die_with_parent() -> None:
             os._exit(1)
 
 
-def _warm() -> None:
-    _die_with_parent()
+def preload() -> None:
+    """What a worker process loads once before its first batch: one BLAS thread, the spaCy model, the lexicon."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from claimgraph import lexicon
     from claimgraph.extract import nlp
 
     nlp.load()
     lexicon.load()
+
+
+def _warm() -> None:
+    _die_with_parent()
+    preload()
 
 
 class LocalEngine:

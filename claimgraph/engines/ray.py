@@ -28,12 +28,9 @@ class Extractor:
     def __init__(self, extractors: str | None):
         if extractors:
             os.environ[EXTRACTORS] = extractors
-        os.environ.setdefault("OMP_NUM_THREADS", "1")
-        from claimgraph import lexicon
-        from claimgraph.extract import nlp
+        from claimgraph.engines.local import preload
 
-        nlp.load()
-        lexicon.load()
+        preload()
 
     def extract(self, batch: list[Document]) -> list[Extraction]:
         from claimgraph.extract import extract_batch

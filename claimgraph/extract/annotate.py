@@ -32,6 +32,14 @@ def _tag_only(entry: dict) -> bool:
             and isinstance(pattern[0][0]["TAG"], str) and set(entry["attrs"]) <= {"POS", "MORPH"})
 
 
+def _tag_prefix(patterns: list[dict]) -> int:
+    """How many patterns at the start of the ruler test TAG alone."""
+    prefix = 0
+    while prefix < len(patterns) and _tag_only(patterns[prefix]):
+        prefix += 1
+    return prefix
+
+
 def replaceable(model: Language) -> bool:
     """Whether the model's attribute ruler starts with one TAG-only pattern a tag (setting POS and MORPH), its
     other patterns test only what `Pattern` reads, and its lemmatizer is a rule lemmatizer that never overwrites:
@@ -39,9 +47,7 @@ def replaceable(model: Language) -> bool:
     if RULER not in model.pipe_names or LEMMATIZER not in model.pipe_names:
         return False
     patterns = model.get_pipe(RULER).patterns  # type: ignore[attr-defined]
-    prefix = 0
-    while prefix < len(patterns) and _tag_only(patterns[prefix]):
-        prefix += 1
+    prefix = _tag_prefix(patterns)
     tags = [p["patterns"][0][0]["TAG"] for p in patterns[:prefix]]
     try:
         [Pattern(model.vocab, tokens) for entry in patterns[prefix:] for tokens in entry["patterns"]]
@@ -129,15 +135,13 @@ class Attributes:
         patterns = ruler.patterns
         self.pos: dict[int, int] = {}
         self.morph: dict[int, int] = {}
-        prefix = 0
-        while prefix < len(patterns) and _tag_only(patterns[prefix]):
-            entry = patterns[prefix]
+        prefix = _tag_prefix(patterns)
+        for entry in patterns[:prefix]:
             tag = vocab.strings.add(entry["patterns"][0][0]["TAG"])
             if "POS" in entry["attrs"]:
                 self.pos[tag] = POS_IDS[entry["attrs"]["POS"]]
             if "MORPH" in entry["attrs"]:
                 self.morph[tag] = vocab.morphology.add(entry["attrs"]["MORPH"])
-            prefix += 1
         self.rest: list[tuple[list[Pattern], dict, int]] = []
         for number, entry in enumerate(patterns[prefix:]):
             self.rest.append(([Pattern(vocab, tokens) for tokens in entry["patterns"]], ruler.attrs[prefix + number],

@@ -120,8 +120,7 @@ def _named_body(ent: Span, lex: Lexicon) -> Span:
     doc = ent.doc
     if ent.end >= len(doc) or ent.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC"):
         return ent
-    head = doc[ent.end]
-    if head.lower_ not in lex.body_heads or head.tag_ != "NN" or not head.is_lower:
+    if not _body_head(doc[ent.end], lex):
         return ent
     known = lex.aliases.get(alias_key(ent.text))
     if known is not None and lex.actors[known].type == "State":
@@ -135,7 +134,7 @@ def _unnamed_bodies(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
     for head in doc:
-        if head.lower_ not in lex.body_heads or head.tag_ != "NN" or not head.is_lower or head.i in taken:
+        if head.i in taken or not _body_head(head, lex):
             continue
         start = head.i
         while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and (start - 1) not in taken \
@@ -148,6 +147,11 @@ def _unnamed_bodies(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
         out.append(Span(doc, start, head.i + 1, label="ORG"))
         taken.update(range(start, head.i + 1))
     return out
+
+
+def _body_head(token: Token, lex: Lexicon) -> bool:
+    """An organisation's head noun, singular and in lower case: 'gang' in 'the Los Toros gang'."""
+    return token.lower_ in lex.body_heads and token.tag_ == "NN" and token.is_lower
 
 
 def _not_a_name(ent: Span) -> bool:

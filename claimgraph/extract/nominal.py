@@ -108,14 +108,14 @@ def attributes(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         verb = noun.head
         lemma = verb.lemma_.lower()
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        rows = [t for t in lex.triggers.get((lemma, "verb"), ()) if "dobj" in t.slots and t.kind in ("OPPOSES",
-                                                                                                "SUPPORTS")]
         if lemma in verbs or (particle and f"{lemma} {particle}" in verbs):
             kind, confidence, reverse = "OPPOSES", 0.6, False
-        elif rows:
-            kind, confidence, reverse = rows[0].kind, rows[0].confidence - 0.05, rows[0].reverse
         else:
-            continue
+            row = next((t for t in lex.triggers.get((lemma, "verb"), ())
+                        if "dobj" in t.slots and t.kind in ("OPPOSES", "SUPPORTS")), None)
+            if row is None:
+                continue
+            kind, confidence, reverse = row.kind, row.confidence - 0.05, row.reverse
         owners = [a for c in noun.children if c.dep_ == "poss" for a in args.actors(c)]
         owners += [Actor(m) for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
                    and (m := args.found.at(c)) is not None and m.type not in ("Place", "Person")]

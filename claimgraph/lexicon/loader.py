@@ -156,20 +156,11 @@ def load() -> Lexicon:
     lex.relational = frozenset(str(v).lower() for v in heads["relational"])
     lex.qualified = frozenset(str(v).lower() for v in heads["qualified"])
     frames = _yaml("frames.yaml")
-    for name, values in frames["joint"].items():
-        lex.frames[f"joint_{name}"] = frozenset(str(v).lower() for v in values)
-    for name, values in frames["penalties"].items():
-        lex.frames[f"penalties_{name}"] = frozenset(str(v).lower() for v in values)
-    for name, values in frames["measures"].items():
-        lex.frames[f"measures_{name}"] = frozenset(str(v).lower() for v in values)
-    for name, values in frames["advocacy"].items():
-        lex.frames[f"advocacy_{name}"] = frozenset(str(v).lower() for v in values)
+    for section in ("joint", "penalties", "measures", "advocacy", "responsibility", "attributes"):
+        for name, values in frames[section].items():  # "attributes_verbs", "joint_adverbs", ...
+            lex.frames[f"{section}_{name}"] = frozenset(str(v).lower() for v in values)
     lex.frames["presence_nouns"] = frozenset(str(v).lower() for v in frames["presence_nouns"])
     lex.frames["tie_nouns"] = frozenset(str(v).lower() for v in frames["tie_nouns"])
-    for name, values in frames["responsibility"].items():
-        lex.frames[f"responsibility_{name}"] = frozenset(str(v).lower() for v in values)
-    for name, values in frames["attributes"].items():
-        lex.frames[f"attributes_{name}"] = frozenset(str(v).lower() for v in values)
     lex.frames["receiving_verbs"] = frozenset(str(v).lower() for v in frames["receiving"]["verbs"])
     lex.frames["receiving_kinds"] = frozenset(str(v) for v in frames["receiving"]["kinds"])
     if lex.frames["receiving_kinds"] - set(RELATIONS):
