@@ -22,7 +22,7 @@ from claimgraph.cli.base import _errors, cli, db_option
               help="Extractor backends for the documents read in this run: rules, learned, or rules,learned (the "
                    "learned scorer rescores the rules' ties and adds the ones it is sure of).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="Where batches are extracted: this machine's processes, or Ray actors (pip install "
+              help="Where batches are extracted: this machine's processes, or Ray Data actors (pip install "
                    "'claimgraph[ray]').")
 @click.option("--address", default=None,
               help="With --engine ray: the cluster to join (auto, or ray://HOST:PORT); none starts a local one.")

@@ -1,6 +1,6 @@
 """How batches of documents are processed: every engine gives the same results, in the same order.
 
-`local` (the default): this process, or a process pool for several workers. `ray`: Ray actors on a local or
+`local` (the default): this process, or a process pool for several workers. `ray`: Ray Data actors on a local or
 remote cluster (engines/ray.py, an optional extra).
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimgraph.ingest import read_paths
 from tests.conftest import EXAMPLES, run_cli
 
 
@@ -33,3 +34,19 @@ def test_an_address_without_the_ray_engine_is_refused_in_one_line(tmp_path: Path
     assert done.returncode == 2
     assert done.stderr.decode().strip().splitlines() == ["error: --address is for the ray engine (--engine ray)"]
     assert not (tmp_path / "g.duckdb").exists()  # refused before any work
+
+
+def test_ray_data_windows_give_the_local_engines_extractions_in_order() -> None:
+    """A corpus longer than one window goes through several datasets; nothing is lost, reordered or repeated."""
+    from claimgraph.engines.local import LocalEngine
+    from claimgraph.engines.ray import RayEngine
+    from claimgraph.model import Document
+
+    documents = [item for item in read_paths([str(EXAMPLES)]) if isinstance(item, Document)]
+    batches = [documents[start:start + 2] for start in range(0, len(documents), 2)]  # 3 windows of 2 batches
+    assert len(batches) > 4
+    local = [extraction for batch in LocalEngine().map(batches) for extraction in batch]
+    ray = [extraction for batch in RayEngine(workers=2, window=2).map(batches) for extraction in batch]
+    assert [extraction.document.doc_id for extraction in ray] == [document.doc_id for document in documents]
+    assert ray == local
+    assert sum(len(extraction.claims) for extraction in ray) == 125
