@@ -137,7 +137,9 @@ class Phrases:
                     out.append(Actor(named, 0.2))
                     out += [Actor(m, 0.2) for c in child.conjuncts if (m := self.found.at(c)) is not None
                             and m.type == "State"]
-            if out or token.lemma_.lower() not in QUANTITY:
+            owned_part = token.lemma_.lower() in self.lex.frames["part_nouns"] and any(
+                c.dep_ == "poss" for c in token.children)  # "the agency's division", "Hamas's armed wing"
+            if out or (token.lemma_.lower() not in QUANTITY and not owned_part):
                 return out  # "the military wing of Hamas" still reads as Hamas below
         modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < token.i]
         # "bin Laden's al-Qaeda network": al-Qaeda; "the group's Somali affiliate": the group's, not Somalia's

@@ -161,6 +161,7 @@ def load() -> Lexicon:
             lex.frames[f"{section}_{name}"] = frozenset(str(v).lower() for v in values)
     lex.frames["presence_nouns"] = frozenset(str(v).lower() for v in frames["presence_nouns"])
     lex.frames["tie_nouns"] = frozenset(str(v).lower() for v in frames["tie_nouns"])
+    lex.frames["part_nouns"] = frozenset(str(v).lower() for v in frames["part_nouns"])
     lex.frames["receiving_verbs"] = frozenset(str(v).lower() for v in frames["receiving"]["verbs"])
     lex.frames["receiving_kinds"] = frozenset(str(v) for v in frames["receiving"]["kinds"])
     if lex.frames["receiving_kinds"] - set(RELATIONS):

@@ -119,3 +119,21 @@ def test_a_states_name_before_a_head_noun_stays_the_state() -> None:
 def test_an_offshoot_or_faction_belongs_to_its_parent() -> None:
     assert ("Jamaat Nusrat al-Islam", "MEMBER_OF", "al-Qaida") in triples(
         "Jamaat Nusrat al-Islam, an offshoot of al-Qaida, claimed the attack.")
+
+
+def test_a_unit_arm_or_division_of_an_organisation_belongs_to_it() -> None:
+    assert ("Los Zetas", "MEMBER_OF", "Gulf Cartel") in triples("Los Zetas began as an armed unit of the Gulf Cartel.")
+    assert ("Quds Force", "MEMBER_OF", "Islamic Revolutionary Guard Corps") in triples(
+        "The Quds Force, the foreign arm of the Islamic Revolutionary Guard Corps, trained the fighters.")
+    assert ("Siemens Energy", "MEMBER_OF", "Siemens") in triples(
+        "Siemens Energy, a division of Siemens, won the contract.")
+    assert not any(kind == "MEMBER_OF" for _, kind, _ in triples("Russia sold arms of Soviet design to Venezuela."))
+
+
+def test_a_place_before_an_office_names_where_it_is_held() -> None:
+    assert ("Ahmad Noori", "OPERATES_IN", "Kandahar") in triples("Kandahar Governor Ahmad Noori met the visitors.")
+
+
+def test_a_person_of_an_organisations_unit_belongs_to_the_organisation() -> None:
+    assert ("Laura Chen", "MEMBER_OF", "Interpol") in triples(
+        "Laura Chen, of Interpol's division of cybercrime, said the servers were seized.")
