@@ -68,8 +68,12 @@ def _actors_for(token: Token, args: Arguments, lex: Lexicon) -> list[tuple[Actor
         if governor.dep_ == "pcomp" or (governor.pos_ == "VERB" and governor.dep_ == "pcomp"):
             governor = governor
         entry = _accusation(governor, f"prep:{prep.lower_}", lex)
-        if entry is None and governor.pos_ == "NOUN" and governor.dep_ == "dobj":
-            entry = _accusation(governor, f"prep:{prep.lower_}", lex)
+        if entry is None and governor.pos_ in ("NOUN", "PROPN") and governor.dep_ == "dobj":
+            # "accused the Myanmar army of torture" parsed with "of" on "army": the verb's frame still holds
+            verb = governor.head
+            outer = _accusation(verb, f"prep:{prep.lower_}", lex)
+            if outer is not None and outer[0] == "obj":  # not "plays a part in X": the noun is no actor
+                return [(a, outer[1], verb) for a in _side(verb, outer[0], args)]
         if entry is not None:
             actor_side, conf = entry
             link = governor  # "sanctioned X for (playing) his role in Y": the verb's object plays the role

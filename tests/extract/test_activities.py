@@ -84,3 +84,16 @@ def test_the_names_before_and_other_n_are_instances_of_n() -> None:
     got = triples("Hamas, Hezbollah and other terrorist organizations received money from Iran.")
     assert {("Hamas", "ALLEGED", "terrorism"), ("Hezbollah", "ALLEGED", "terrorism")} <= got
     assert ("Iran", "FUNDS", "Hezbollah") in got
+
+
+def test_an_accusation_whose_of_the_parser_hung_on_the_accused_noun() -> None:
+    # "of" attached to "army" instead of "accused": the verb still frames the accused and the act
+    assert ("Myanmar army", "ALLEGED", "human_rights_abuse") in triples(
+        "The UN accused the Myanmar army of torture.")
+
+
+def test_war_crimes_and_rights_violations_are_human_rights_abuses() -> None:
+    assert ("Myanmar", "ALLEGED", "human_rights_abuse") in triples("The report accused Myanmar of war crimes.")
+    assert ("Iran", "ALLEGED", "human_rights_abuse") in triples(
+        "Rights groups accused Iran of human rights violations.")
+    assert ("Syria", "ALLEGED", "human_rights_abuse") in triples("Syria was accused of atrocities.")
