@@ -12,7 +12,7 @@ from claimgraph.extract.found import Found, emit, pairs
 from claimgraph.extract.nouns import adjective, noun
 from claimgraph.extract.roles import founded_in, modifiers, native, titles
 from claimgraph.extract.words import light_verb
-from claimgraph.lexicon import Lexicon, Trigger
+from claimgraph.lexicon import Lexicon, Trigger, jointly
 from claimgraph.lexicon import against as against_trigger
 from claimgraph.model import SYMMETRIC
 
@@ -42,6 +42,9 @@ def trigger_of(token: Token, lex: Lexicon) -> tuple[Trigger, ...]:
     if pos == "adj" and token.tag_ == "VBN":
         return lex.triggers.get((lemma, "verb")) or lex.triggers.get((lemma, "adj"), ())
     found = lex.triggers.get((lemma, pos), ())
+    if not found and pos == "noun" and token.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in lex.frames["joint_adjectives"] for c in token.children):
+        return (jointly(lemma),)  # "X and Y held joint exercises", "a bilateral agreement with Y"
     if not found and pos == "verb" and lemma not in lex.frames["against_excluded"] and any(
             c.dep_ == "prep" and c.lower_ == "against" for c in token.children):
         return (against_trigger(lemma),)  # "turned against X", "testified against X"

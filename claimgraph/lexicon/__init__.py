@@ -12,8 +12,9 @@ from claimgraph.lexicon.loader import (
     Trigger,
     against,
     alias_key,
+    jointly,
     load,
     triggers,
 )
 
-__all__ = ["Actor", "Lexicon", "Trigger", "against", "alias_key", "load", "triggers"]
+__all__ = ["Actor", "Lexicon", "Trigger", "against", "alias_key", "jointly", "load", "triggers"]

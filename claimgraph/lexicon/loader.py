@@ -199,6 +199,11 @@ def _reciprocal(lex: Lexicon, verbs: list[str]) -> None:
 
 
 @cache
+def jointly(lemma: str) -> Trigger:
+    """The implicit trigger of a noun a joint adjective qualifies ("joint exercises", frames.yaml `joint`)."""
+    return Trigger(lemma, "noun", "COOPERATES_WITH", ("prep:with", "prep:between"), False, 0.6, "frames:joint")
+
+
 def against(lemma: str) -> Trigger:
     """The implicit trigger of a verb that has none but takes "against" + an actor (frames.yaml `against`)."""
     return Trigger(lemma, "verb", "OPPOSES", ("prep:against",), False, 0.5, "frames:against")

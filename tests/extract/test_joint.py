@@ -1,6 +1,6 @@
 """Acting together: the partners of a joint phrase cooperate with the subject and share its claims."""
 
-from tests.conftest import triples
+from tests.conftest import extract_text, triples
 
 
 def test_along_with_between_commas_joins_the_subject() -> None:
@@ -29,3 +29,13 @@ def test_along_with_after_the_object_goes_with_the_object() -> None:
 def test_speaking_alongside_someone_is_no_tie() -> None:
     got = triples("The Brazilian minister testified alongside an envoy of Argentina.")
     assert not [t for t in got if t[1] == "COOPERATES_WITH"]
+
+
+def test_a_joint_act_ties_those_who_perform_it() -> None:
+    assert ("India", "COOPERATES_WITH", "Japan") in triples("India and Japan held joint naval exercises.")
+    assert ("France", "COOPERATES_WITH", "Germany") in triples(
+        "France and Germany launched a joint operation against the smugglers.")
+    assert ("Colombia", "COOPERATES_WITH", "Ecuador") in triples("Colombia signed a bilateral agreement with Ecuador.")
+    assert triples("Congress held a joint session on Tuesday.") == set()  # one body, no partner
+    [claim] = extract_text("Russia and China do not hold joint exercises.").claims
+    assert claim.negated
