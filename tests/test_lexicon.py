@@ -58,3 +58,12 @@ def test_leaders_the_actor_dictionaries_date_by_office_are_people() -> None:
         assert lex.actors[lex.aliases[name]].type == "Person", name
     for name in ("islamic state of iraq and the levant", "palestinian authority"):
         assert lex.actors[lex.aliases[name]].type != "Person", name
+
+
+def test_a_bare_yaml_word_read_as_a_boolean_is_refused() -> None:
+    from claimgraph.lexicon.loader import _no_booleans
+
+    with pytest.raises(LexiconError, match=r"cues.yaml: 'false' read as a boolean"):
+        _no_booleans({"negations": ["not", False]}, "cues.yaml")  # what a bare `no` becomes
+    _no_booleans({"negations": ["not", "no"]}, "cues.yaml")
+    assert {"no", "on"} <= set(load().cues["negations"]) | set(load().cues["time_preps"])

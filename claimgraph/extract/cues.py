@@ -117,6 +117,8 @@ def negated(trigger: Token, lex: Lexicon) -> bool:
     for depth, node in enumerate(head_path(trigger)):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and child.lower_ in cues):
+                if child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ in ("only", "just", "merely"):
+                    continue  # "not only X but also Y" affirms both
                 return True
             if child.dep_ == "det" and child.lower_ in cues and depth <= 1:
                 return True

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.arguments import Actor, Arguments
+from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit
 from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
@@ -78,6 +78,11 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         if noun.lower_ not in nouns and noun.lemma_.lower() not in nouns:
             continue
         places = [a for a in args.prep_objects(noun, {"in", "at", "on"}) if a.mention.type in ("Place", "State")]
+        verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in lex.frames["presence_verbs"] \
+            else None  # "Gazprom opened an office in Caracas", "Russia sent troops to Syria"
+        if not places and verb is not None:
+            places = [a for a in args.prep_objects(verb, {"in", "at", "to", "into"})
+                      if a.mention.type in ("Place", "State")]
         if not places:
             continue
         owner = args.found.at(noun)  # "Russian troops": the demonym phrase names the state
@@ -89,6 +94,9 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
                 owners.append(Actor(mention, 0.05))
         owners = [o for o in owners if all(o.mention.key != p.mention.key and not _named_for(o.mention, p.mention)
                                            for p in places)]
+        if not owners and verb is not None:  # "Russia has troops in Syria": the subject's troops
+            owners = [o for o in (args.agents(verb) if is_passive(verb) else args.subjects(verb))
+                      if all(o.mention.key != p.mention.key for p in places)]
         yield from emit(owners[:1], places, "OPERATES_IN", False, noun, 0.6, "presence")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.mentions import Mentions, resolve_pair, resolve_reference
 from claimgraph.extract.spans import after_title
@@ -130,8 +130,9 @@ class Phrases:
             out = []
             for child in token.children:
                 named = self.found.at(child)
-                if named is None or child.i > token.i or named.type in ("Place", "Person"):
-                    continue
+                if named is None or child.i > token.i or named.type in ("Place", "Person") \
+                        or _affixed(named, token.doc):
+                    continue  # "anti-Pakistan fighters" do not act for Pakistan
                 owned = any(c.dep_ == "poss" for c in token.children)  # "the group's Somali affiliate"
                 if child.dep_ == "compound" or (role and child.dep_ == "amod" and named.type == "State" and not owned):
                     out.append(Actor(named, 0.2))
@@ -146,8 +147,8 @@ class Phrases:
         modifiers.sort(key=lambda c: ({"poss": 1, "amod": 2}.get(c.dep_, 0), -c.i))
         for child in modifiers:
             mention = self.found.at(child)
-            if mention is None or mention.type == "Place":
-                continue
+            if mention is None or mention.type == "Place" or _affixed(mention, token.doc):
+                continue  # "anti-American rhetoric" is nobody's: an attitude towards the state, not the state
             if child.dep_ == "amod" and (mention.type != "State" or any(c.dep_ == "poss" for c in modifiers)):
                 continue
             states = [mention] + [self.found.at(c) for c in child.conjuncts]  # "French and Egyptian warships"
@@ -302,3 +303,15 @@ def unique(actors: list[Actor]) -> list[Actor]:
         if key not in seen or seen[key].penalty > actor.penalty:
             seen[key] = actor
     return list(seen.values())
+
+
+AFFIXES = ("anti", "pro", "non")
+
+
+def _affixed(mention: Mention, doc: Doc) -> bool:
+    """'anti-American', 'pro-Russian': a state's name bound to a prefix by a hyphen names an attitude."""
+    start = mention.tok_start
+    if start + 2 < mention.tok_end and doc[start].lower_ in AFFIXES and doc[start + 1].text == "-":
+        return True  # the model's span took the prefix in: "anti-Pakistan"
+    return start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+        and doc[start - 2].lower_ in AFFIXES

@@ -110,7 +110,21 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def _yaml(name: str) -> dict:
     text = resources.files("claimgraph.lexicon").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    data = yaml.safe_load(text)
+    _no_booleans(data, name)
+    return data
+
+
+def _no_booleans(data: object, name: str) -> None:
+    """YAML reads a bare no, on, yes or off as a boolean: a word list would silently lose the word."""
+    if isinstance(data, bool):
+        raise LexiconError(f"{name}: {str(data).lower()!r} read as a boolean: quote the word (\"no\", \"on\")")
+    if isinstance(data, dict):
+        for value in data.values():
+            _no_booleans(value, name)
+    elif isinstance(data, list):
+        for value in data:
+            _no_booleans(value, name)
 
 
 _TOKEN = re.compile(r"\w+(?:[.'’-]\w+)*\.?|[^\w\s]")
@@ -161,6 +175,8 @@ def load() -> Lexicon:
             lex.frames[f"{section}_{name}"] = frozenset(str(v).lower() for v in values)
     lex.frames["presence_nouns"] = frozenset(str(v).lower() for v in frames["presence_nouns"])
     lex.frames["tie_nouns"] = frozenset(str(v).lower() for v in frames["tie_nouns"])
+    lex.frames["presence_verbs"] = frozenset(str(v).lower() for v in frames["presence_verbs"])
+    lex.frames["shared_features"] = frozenset(str(v).lower() for v in frames["shared_features"])
     lex.frames["part_nouns"] = frozenset(str(v).lower() for v in frames["part_nouns"])
     lex.frames["receiving_verbs"] = frozenset(str(v).lower() for v in frames["receiving"]["verbs"])
     lex.frames["receiving_kinds"] = frozenset(str(v) for v in frames["receiving"]["kinds"])

@@ -47,3 +47,14 @@ def test_quotes_carry_their_speaker_across_sentences() -> None:
     assert funded.attributed_to is not None and funded.attributed_to.name == "Maria Lopez"
     arms = by[("Iran", "FUNDS")]
     assert arms.attributed_to is not None and arms.attributed_to.name == "Juan Ortiz"
+
+
+def test_no_before_the_trigger_noun_denies_the_tie() -> None:
+    [claim] = extract_text("Russia has no troops in Syria.").claims
+    assert (claim.subject.name, claim.relation, claim.object.name, claim.negated) == (
+        "Russia", "OPERATES_IN", "Syria", True)
+
+
+def test_not_only_affirms() -> None:
+    [claim] = extract_text("Russia not only armed the Houthis but also trained them.").claims[:1]
+    assert (claim.relation, claim.negated) == ("ARMS", False)

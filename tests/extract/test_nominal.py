@@ -158,3 +158,20 @@ def test_a_light_verb_hands_its_subject_to_the_noun_and_its_object_to_the_nouns_
     assert ("Russia", "OPPOSES", "Georgia") in triples("Russia declared war on Georgia.")
     assert ("United States", "OPPOSES", "Iran") in triples("The United States put pressure on Iran.")
     assert ("Iran", "OPPOSES", "Iraq") in triples("Iran waged war on Iraq.")  # lemmatized 'wag' by the model
+
+
+def test_a_presence_noun_that_the_subject_opens_sends_or_has_puts_the_subject_there() -> None:
+    assert ("Gazprom", "OPERATES_IN", "Caracas") in triples("Gazprom opened an office in Caracas.")
+    assert ("Russia", "OPERATES_IN", "Venezuela") in triples("The Kremlin sent military advisers to Venezuela.")
+    assert ("Russia", "OPERATES_IN", "Syria") in triples("Russia has troops in Syria.")
+    assert not any(kind == "OPERATES_IN" for _, kind, _ in triples("Russia withdrew its troops from Syria."))
+
+
+def test_a_prefixed_demonym_is_an_attitude_not_an_owner() -> None:
+    assert not any(obj == "United States" and kind != "OPPOSES"
+                   for _, kind, obj in triples("Nicaragua's government uses anti-American rhetoric."))
+
+
+def test_fighters_against_a_state_do_not_act_for_it() -> None:
+    assert not any(obj == "Pakistan" and kind == "SUPPORTS"
+                   for _, kind, obj in triples("The Taliban provide sanctuary to anti-Pakistan fighters."))

@@ -282,3 +282,20 @@ def test_penalties_named_from_the_side_of_their_target() -> None:
     got = triples("Iran, under U.S. sanctions since 2018, sold oil to China.")
     assert ("United States", "OPPOSES", "Iran") in got and ("United States", "OPPOSES", "China") not in got
     assert not any(r == "OPPOSES" for _, r, _ in triples("Iran is facing sanctions over its nuclear program."))
+
+
+def test_a_stand_on_an_act_is_a_stand_on_whoever_did_it() -> None:
+    assert ("Russia", "OPPOSES", "United States") in triples("Russia condemned the sanctions imposed by Washington.")
+    assert ("Qatar", "SUPPORTS", "Egypt") in triples("Qatar welcomed the ceasefire brokered by Egypt.")
+    assert triples("China joined the alliance led by Russia.") == set()  # joining is no stand on the leader
+
+
+def test_expanding_into_a_place_and_running_an_activity() -> None:
+    assert ("Hezbollah", "OPERATES_IN", "Venezuela") in triples("Hezbollah has expanded into Venezuela.")
+    assert ("Hezbollah", "ALLEGED", "money_laundering") in triples(
+        "Hezbollah runs money laundering networks in the region.")
+
+
+def test_neighbours_sharing_a_border_are_not_partners() -> None:
+    assert triples("Chad shares a long border with Sudan and Libya.") == set()
+    assert ("Iran", "COOPERATES_WITH", "Russia") in triples("Iran shares intelligence with Russia.")
