@@ -78,8 +78,8 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         if noun.lower_ not in nouns and noun.lemma_.lower() not in nouns:
             continue
         places = [a for a in args.prep_objects(noun, {"in", "at", "on"}) if a.mention.type in ("Place", "State")]
-        verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in lex.frames["presence_verbs"] \
-            else None  # "Gazprom opened an office in Caracas", "Russia sent troops to Syria"
+        verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") \
+            and noun.head.lemma_.lower() in lex.frames["presence_verbs"] else None  # "opened an office in X"
         if not places and verb is not None:
             places = [a for a in args.prep_objects(verb, {"in", "at", "to", "into"})
                       if a.mention.type in ("Place", "State")]
