@@ -90,6 +90,25 @@ def state_named(text: str, lex: Lexicon) -> Actor | None:
     return actor if actor is not None and actor.type == "State" else None
 
 
+def led_governments(doc: Doc, found: Mentions, lex: Lexicon) -> None:
+    """'the Maduro regime', 'the Putin government': a known leader's name before a government noun names the state he
+    leads (the gazetteer gives the person's country). A name the gazetteer does not place is left as it is."""
+    for mention in list(found.items):
+        if mention.type != "Person" or not mention.country:
+            continue
+        last = doc[mention.tok_end - 1]
+        head = last.head
+        if last.dep_ not in ("compound", "poss") or head.i != mention.tok_end + (last.dep_ == "poss") \
+                or head.lemma_.lower() not in lex.led_by or found.at(head) is not None:
+            continue
+        state = lex.actors.get(f"phx:{mention.country}")
+        if state is None or state.type != "State":
+            continue
+        found.remove(mention)
+        span = doc[mention.tok_start : head.i + 1]
+        found.add(make_mention(span, "State", state.name, state.key, state.country, "demonym"))
+
+
 def demonym_phrases(doc: Doc, found: Mentions, lex: Lexicon) -> None:
     for mention in list(found.items):
         if mention.type != "State" or mention.tok_end - mention.tok_start > 3:

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.collectives import collectives
-from claimgraph.extract.demonyms import demonym_phrases, peoples, place_pairs, state_named
+from claimgraph.extract.demonyms import demonym_phrases, led_governments, peoples, place_pairs, state_named
 from claimgraph.extract.names import acronyms, names_within_document, titled_names
 from claimgraph.extract.references import resolve_pair, resolve_reference
 from claimgraph.extract.spans import NER_LABELS, QUOTES, Mentions, entity_key, make_mention, org_type
@@ -43,6 +43,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
     place_pairs(doc, found)
     peoples(doc, found, lex)
     demonym_phrases(doc, found, lex)
+    led_governments(doc, found, lex)
     collectives(doc, found, lex)
     titled_names(found, doc, lex.titles)
     names_within_document(found, doc)

@@ -80,9 +80,11 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         places = [a for a in args.prep_objects(noun, {"in", "at", "on"}) if a.mention.type in ("Place", "State")]
         verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") \
             and noun.head.lemma_.lower() in lex.frames["presence_verbs"] else None  # "opened an office in X"
-        if not places and verb is not None:
-            places = [a for a in args.prep_objects(verb, {"in", "at", "to", "into"})
-                      if a.mention.type in ("Place", "State")]
+        owned = noun.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "poss" for c in noun.children)
+        if not places and (verb is not None or owned):  # "struck Hezbollah's bases in Lebanon": the parser may
+            # hang the place on the verb; where a thing is acted on is where it is
+            preps = {"in", "at", "to", "into"} if verb is not None else {"in", "at"}
+            places = [a for a in args.prep_objects(noun.head, preps) if a.mention.type in ("Place", "State")]
         if not places:
             continue
         owner = args.found.at(noun)  # "Russian troops": the demonym phrase names the state
@@ -92,6 +94,8 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and mention is not None \
                     and mention.type not in ("Place", "Person"):
                 owners.append(Actor(mention, 0.05))
+            elif child.dep_ == "poss" and child.pos_ == "PRON":  # "its bases in Syria", "his hideout in Anbar"
+                owners += [Actor(a.mention, a.penalty + 0.05) for a in args.actors(child)]
         owners = [o for o in owners if all(o.mention.key != p.mention.key and not _named_for(o.mention, p.mention)
                                            for p in places)]
         if not owners and verb is not None:  # "Russia has troops in Syria": the subject's troops

@@ -147,6 +147,11 @@ class Phrases:
         modifiers.sort(key=lambda c: ({"poss": 1, "amod": 2}.get(c.dep_, 0), -c.i))
         for child in modifiers:
             mention = self.found.at(child)
+            if mention is None and child.dep_ == "poss" and child.pos_ == "PRON" and token.dep_ == "dobj" \
+                    and depth < 3:  # "rejected its offer", "struck his hideout": the act is on whom it refers to
+                owners = self.actors(child, depth + 1)
+                if owners:
+                    return [Actor(a.mention, a.penalty + 0.15) for a in owners]
             if mention is None or mention.type == "Place" or _affixed(mention, token.doc):
                 continue  # "anti-American rhetoric" is nobody's: an attitude towards the state, not the state
             if child.dep_ == "amod" and (mention.type != "State" or any(c.dep_ == "poss" for c in modifiers)):

@@ -47,6 +47,7 @@ class Lexicon:
     definites: dict[str, frozenset[str]] = field(default_factory=dict)  # "the cartel" -> CriminalGroup
     group_heads: frozenset[str] = frozenset()  # generic group nouns ("groups", "forces")
     body_heads: frozenset[str] = frozenset()  # a name before them names the body: "the Los Toros gang"
+    led_by: frozenset[str] = frozenset()  # a leader's name before them names his state: "the Maduro regime"
     group_modifiers: frozenset[str] = frozenset()  # modifiers that make them actors ("criminal", "far-left")
     qualified: frozenset[str] = frozenset()  # collective nouns that need a place: "police in Peru"
     relational: frozenset[str] = frozenset()  # relation nouns that name an actor: "ally", "proxy"
@@ -164,6 +165,7 @@ def load() -> Lexicon:
     lex.definites = {str(k).lower(): frozenset(str(t) for t in v) for k, v in heads["definites"].items()}
     lex.group_heads = frozenset(str(v).lower() for v in heads["group_heads"])
     lex.body_heads = frozenset(str(v).lower() for v in heads["body_heads"])
+    lex.led_by = frozenset(str(v).lower() for v in heads["led_by"])
     lex.group_modifiers = frozenset(str(v).lower() for v in heads["group_modifiers"])
     lex.titles = frozenset(str(v).lower() for v in heads["titles"])
     lex.portfolios = frozenset(str(v).lower() for v in heads["portfolios"])

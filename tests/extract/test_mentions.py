@@ -137,3 +137,10 @@ def test_a_place_before_an_office_names_where_it_is_held() -> None:
 def test_a_person_of_an_organisations_unit_belongs_to_the_organisation() -> None:
     assert ("Laura Chen", "MEMBER_OF", "Interpol") in triples(
         "Laura Chen, of Interpol's division of cybercrime, said the servers were seized.")
+
+
+def test_a_known_leaders_regime_is_his_state() -> None:
+    assert ("Cuba", "SUPPORTS", "Venezuela") in triples("Cuba supports the Maduro government.")
+    assert ("Venezuela", "OPPOSES", "United States") in triples(
+        "Maduro's government expelled the American diplomats.")
+    assert ("Nicolas Maduro", "MEMBER_OF", "Venezuela") not in triples("The Maduro regime jailed the activists.")

@@ -175,3 +175,16 @@ def test_a_prefixed_demonym_is_an_attitude_not_an_owner() -> None:
 def test_fighters_against_a_state_do_not_act_for_it() -> None:
     assert not any(obj == "Pakistan" and kind == "SUPPORTS"
                    for _, kind, obj in triples("The Taliban provide sanctuary to anti-Pakistan fighters."))
+
+
+def test_what_is_done_to_an_owned_presence_noun_places_its_owner() -> None:
+    assert ("Hezbollah", "OPERATES_IN", "Lebanon") in triples("Israel struck Hezbollah's bases in Lebanon.")
+    got = triples("Abu Khadija led the group. Iraqi jets struck his hideout in Anbar.")
+    assert {("Abu Khadija", "OPERATES_IN", "Anbar"), ("Iraq", "OPPOSES", "Abu Khadija")} <= got
+
+
+def test_a_stand_on_what_a_pronoun_owns_is_a_stand_on_its_antecedent() -> None:
+    assert ("Israel", "OPPOSES", "Hamas") in triples(
+        "Hamas fired rockets at the border. Israel then bombed their positions.")
+    assert not any(obj == "Dean Reed" for _, _, obj in triples(
+        "Dean Reed wrote a role tailored to his own character, a US soldier."))
