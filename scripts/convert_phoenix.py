@@ -29,6 +29,10 @@ BODY_WORDS = re.compile(r"\b(ASSEMBLY|COUNCIL|PARTY|ARMY|FRONT|MOVEMENT|BRIGADE|
                         r"SOVIET|UNION|COMMITTEE|MINISTRY|DEPARTMENT|GOVERNMENT|CONGRESS|COURT|COMMISSION|BUREAU|"
                         r"SERVICE|POLICE|AGENCY|OFFICE|BANK|LEAGUE|ALLIANCE|CABINET|PARLIAMENT|SENATE|JUNTA|STATE|AUTHORITY|"
                         r"REPUBLICA?|OBSERVATORY|JAISH|JAYSH|ANSAR|OF|THE)\b")
+SMALL_UPPER = {"PRESIDENT", "PRIME", "MINISTER", "FORMER", "VICE", "GENERAL", "SENATOR", "KING", "QUEEN", "PRINCE",
+               "DR", "MR", "MRS", "SIR", "LORD", "FOREIGN", "DEFENSE", "DEFENCE", "SECRETARY", "AMBASSADOR",
+               "CHIEF", "DEPUTY", "SPEAKER", "GOVERNOR", "LEADER", "COLONEL", "CAPTAIN", "MAJOR", "LIEUTENANT",
+               "ADMIRAL", "JUDGE", "JUSTICE", "REP", "SEN", "GEN", "COL", "CAPT", "LT"}
 DEMONYM_END = ("AN", "ANS", "ESE", "ISH", "I", "IAN", "IC", "CH", "ESE")
 
 
@@ -140,9 +144,29 @@ OFFICE = re.compile(r"^(THE_)?(([A-Z]+_)?(PRESIDENT|VICE|PRIME|MINISTER|SECRETAR
                     r"[A-Z]+_(PRESIDENT|VICE-PRESIDENT|PRIME_MINISTER|MINISTER|SECRETARY|AMBASSADOR)_?$)")
 
 
+HONORIFICS = {"SHEIK", "SHEIKH", "SAYYED", "SAYYID", "SEYYED", "SAYED", "MULLAH", "IMAM", "MAULANA", "AYATOLLAH"}
+GROUP_WORDS = re.compile(r"\b(BRIGADES|BATTALIONS?|CLUB|COMMUNITY|HOUSE|ISLANDS?|FORCES|GROUP|NETWORK|CELL|COMMAND|"
+                         r"CORPS|CENTER|CENTRE|INSTITUTE|FOUNDATION|SOCIETY|ASSOCIATION|UNIVERSITY|COMPANY|"
+                         r"CORPORATION|KOMPI|MARTYRS|LIONS|SONS|CHANCELLOR)\b")
+GIVEN_NAMES: set[str] = set()  # first words of the dictionaries' people, filled by main() before any row
+
+
+def person_like(alias: str, siblings: list[str]) -> bool:
+    """An organisation's alias that names one of its people (Phoenix codes a group's leaders as the group:
+    "HASSAN_NASRALLAH" under Hezbollah): an honorific or a known given name first and no body word, or a lone
+    surname that another such alias of the entry ends with ("NASRALLAH")."""
+    words = alias.replace("_", " ").split()
+    if not words or BODY_WORDS.search(" ".join(words)) or GROUP_WORDS.search(" ".join(words)):
+        return False
+    if len(words) >= 2 and (words[0] in HONORIFICS or words[0] in GIVEN_NAMES):
+        return True
+    return len(words) == 1 and any(s != alias and person_like(s, []) and s.replace("_", " ").split()[-1] == words[0]
+                                   for s in siblings)
+
+
 def entity_rows(entry: dict, kind: str, etype: str, country: str) -> list[tuple[str, str, str, str, list[str]]]:
     """A person keeps its name variants; an organisation keeps only its acronyms and variants of its
-    own name (Phoenix codes distinct bodies alike: those become rows of their own)."""
+    own name (Phoenix codes distinct bodies alike: those become rows of their own, its people Person rows)."""
     name = entry["name"]
     if etype != "Person" and OFFICE.match(name.replace(" ", "_")):
         return []  # an office ("President of the United States"), not an actor
@@ -154,7 +178,8 @@ def entity_rows(entry: dict, kind: str, etype: str, country: str) -> list[tuple[
         (own if etype == "Person" or variant else others).append(alias)
     rows = [(f"phx:{kind[:3]}:{slug(name)}", display(name, etype), etype, country, [display(a, etype) for a in own])]
     for alias in others:
-        rows.append((f"phx:{kind[:3]}:{slug(alias)}", display(alias, etype), etype, country, []))
+        atype = "Person" if person_like(alias, others) else etype
+        rows.append((f"phx:{kind[:3]}:{slug(alias)}", display(alias, atype), atype, country, []))
     return rows
 
 
@@ -168,6 +193,17 @@ def main(argv: list[str]) -> int:
              "milnonstate": "Phoenix.MilNonState.actors.txt"}
     rows: dict[str, tuple[str, str, str, str, list[str]]] = {}
     states: dict[str, list[dict]] = {}
+    firsts: dict[str, int] = {}
+    for entry in parse(src / files["countries"]):
+        if classify(entry, "countries")[0] == "Person":
+            for name in [entry["name"], *entry["aliases"]]:
+                words = name.replace("_", " ").split()
+                if len(words) >= 2:
+                    firsts[words[0]] = firsts.get(words[0], 0) + 1
+    nations = {w for e in parse(src / files["countries"]) if classify(e, "countries")[0] == "State"
+               for name in [e["name"], *e["aliases"]] for w in name.replace("_", " ").split()}
+    GIVEN_NAMES.update(w for w, n in firsts.items() if n >= 3 and len(w) > 2 and not BODY_WORDS.search(w)
+                       and w not in SMALL_UPPER and w not in nations)
     for kind, filename in files.items():
         for entry in parse(src / filename):
             etype, country = classify(entry, kind)

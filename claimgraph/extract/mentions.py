@@ -212,21 +212,28 @@ def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexico
 
 def _add_gazetteer(doc: Doc, found: Mentions, start: int, end: int, key: str, lex: Lexicon) -> None:
     actor = lex.actors[key]
-    if actor.type == "Person":  # "US President Barack Obama" as one alias: the state and the title stay outside
-        first = start
-        while first < end - 1 and (_title_word(doc[first], lex) or state_named(doc[first].text, lex)):
+    if actor.type == "Person":  # "US President Barack Obama", "CIA Director John Brennan" as one alias: the state,
+        first = start           # the body and the title stay outside
+        while first < end - 1 and (_title_word(doc[first], lex) or _body_named(doc[first].text, lex) is not None):
             first += 1
         if first > start:
-            state = state_named(doc[start].text, lex)
-            if state is not None:
+            body = _body_named(doc[start].text, lex)
+            if body is not None:
                 one = doc[start : start + 1]
-                found.add(make_mention(one, "State", state.name, state.key, state.country, "gazetteer"))
+                found.add(make_mention(one, body.type, body.name, body.key, body.country, "gazetteer"))
             start = first
     span = doc[start:end]
     label = "gazetteer"
     if actor.type == "State" and len(span) == 1 and span[0].pos_ == "ADJ":
         label = "demonym"
     found.add(make_mention(span, actor.type, actor.name, key, actor.country, label))
+
+
+def _body_named(word: str, lex: Lexicon) -> Actor | None:
+    """A state or organisation the gazetteer knows by this one word ("US", "CIA"), not a person."""
+    key = lex.aliases.get(alias_key(word))
+    actor = lex.actors.get(key) if key else None
+    return actor if actor is not None and actor.type not in ("Person", "Place") else None
 
 
 # --- named entities ---------------------------------------------------------------------------------

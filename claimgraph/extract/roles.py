@@ -216,7 +216,8 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
             continue
         if child.pos_ != "NOUN" and not (child.pos_ == "PROPN" and child.lower_ in args.lex.titles):
             continue  # "NFL placekicker X", "Spicejet Chairman X"
-        for modifier in left_modifiers(child):
+        chain = [child, *left_modifiers(child)]  # "Hezbollah's secretary general X": the title's possessor too
+        for modifier in left_modifiers(child) + [p for t in chain for p in t.children if p.dep_ == "poss"]:
             org = args.found.at(modifier)
             if org is not None and org.type not in ("Person", "Place", "State"):
                 yield Found(mention, "MEMBER_OF", org, child, 0.55, "organisation-role", role=child.lower_)

@@ -65,3 +65,13 @@ def test_a_relation_noun_beside_a_name_is_a_tie_not_a_place() -> None:
     got = triples("Hezbollah, an Iranian proxy, fired rockets.")
     assert ("Iran", "SUPPORTS", "Hezbollah") in got
     assert not [t for t in got if t[1] == "OPERATES_IN"]
+
+
+def test_a_gazetteer_alias_with_a_body_and_title_keeps_them_outside_the_name() -> None:
+    # Phoenix lists "CIA Director John Brennan" as an alias of John Brennan: the body and the title are read
+    assert ("John Brennan", "MEMBER_OF", "CIA") in triples("CIA director John Brennan criticized the decision.")
+
+
+def test_a_titles_possessor_is_the_body_the_person_belongs_to() -> None:
+    assert ("Hassan Nasrallah", "MEMBER_OF", "Hezbollah") in triples(
+        "Hezbollah's secretary general Hassan Nasrallah gave a speech.")
