@@ -248,6 +248,11 @@ def _trim(ent: Span, lex: Lexicon) -> Span | None:
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct
                            or doc[end - 1].is_space):
         end -= 1
+    cut = next((i for i in range(start + 1, end) if doc[i].text in ("--", "—", "–") and doc[i - 1].whitespace_), None)
+    if cut is not None:  # "the Sinaloa Cartel -- Luis Perez": a spaced dash ends a name
+        end = cut
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     while start + 3 < end and doc[start + 1].text == "-" and doc[start].lower_ in ("pro", "anti"):
         start += 3  # "pro-European Democratic Left": the affix is a stance, not part of the name
     if ent.label_ == "PERSON":

@@ -155,6 +155,37 @@ def _title_of_country(noun: Token, others: list[Actor], args: Arguments) -> tupl
     return people, [Actor(state)]
 
 
+DASHES = ("--", "—", "–", ":")
+ALSO_KNOWN = ("a/k/a", "aka", "alias")
+
+
+def _listed_after_dash(noun: Token, args: Arguments) -> list[Actor]:
+    """'four members of the FARC -- A, B a/k/a C, and D.': people listed after a dash or colon that closes the
+    plural noun's phrase are its instances. Only a list of people to the end of the sentence (or a semicolon)."""
+    doc = noun.doc
+    i = noun.right_edge.i + 1
+    if i >= len(doc) or doc[i].text not in DASHES:
+        return []
+    out: list[Actor] = []
+    j, alias = i + 1, False
+    while j < len(doc) and not doc[j].is_sent_start and doc[j].text not in (";", "."):
+        token = doc[j]
+        mention = args.found.at(token)
+        if token.text in DASHES:
+            break  # "-- A, B and C -- were arrested": the list closes
+        if token.lower_ in ALSO_KNOWN or doc.text[token.idx : token.idx + 5].lower() == "a/k/a":
+            alias = True  # "X a/k/a El Doctor": the nickname is X's, up to the next comma
+        elif token.text == "," or token.lower_ in ("and", "&"):
+            alias = alias and token.text != ","
+        elif mention is not None and mention.type == "Person" and not alias:
+            if not out or out[-1].mention is not mention:
+                out.append(Actor(mention, 0.05))
+        elif not alias and mention is None:
+            return []  # a clause, not a list
+        j = max(j + 1, mention.tok_end if mention is not None else j + 1)
+    return out if len(out) >= 2 else []
+
+
 def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     head = noun.head
     dep = noun.dep_
@@ -185,6 +216,9 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     renamed = _named_after_comma(noun, args)  # "Kennedy's assassin, Lee Harvey Oswald" parsed without apposition
     if renamed:
         return renamed
+    listed = _listed_after_dash(noun, args) if noun.tag_ == "NNS" else []
+    if listed:  # "four members of the FARC -- A, B, C and D"
+        return listed
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss and "poss" not in trig.slots:
         if poss[0].tag_ == "PRP$" and dep == "dobj" and head.pos_ in ("VERB", "AUX"):

@@ -75,3 +75,21 @@ def test_a_gazetteer_alias_with_a_body_and_title_keeps_them_outside_the_name() -
 def test_a_titles_possessor_is_the_body_the_person_belongs_to() -> None:
     assert ("Hassan Nasrallah", "MEMBER_OF", "Hezbollah") in triples(
         "Hezbollah's secretary general Hassan Nasrallah gave a speech.")
+
+
+def test_people_listed_after_a_dash_or_colon_are_the_plural_nouns_instances() -> None:
+    got = triples("Prosecutors charged four members of the FARC -- Jesus Santrich, Marlon Marin, Armando Gomez "
+                  "and Fabio Younes.")
+    assert {(name, "MEMBER_OF", "FARC") for name in ("Jesus Santrich", "Marlon Marin", "Armando Gomez",
+                                                     "Fabio Younes")} <= got
+    got = triples("The court named three leaders of the Sinaloa Cartel: Ismael Zambada, Ivan Guzman and Jesus "
+                  "Alfredo Guzman.")
+    assert ("Ivan Guzman", "MEMBER_OF", "Sinaloa Cartel") in got
+    assert not any(kind == "MEMBER_OF" for _, kind, _ in triples(
+        "Four members of the Sinaloa Cartel -- the group said on Monday -- were arrested."))
+
+
+def test_a_spaced_dash_ends_a_name() -> None:
+    names = {m.text for m in extract_text("Four members of the Sinaloa Cartel -- Luis Perez, Juan Diaz and "
+                                          "Pedro Ruiz -- were arrested.").mentions}
+    assert "Sinaloa Cartel" in names and not any("--" in n for n in names)
