@@ -299,3 +299,8 @@ def test_expanding_into_a_place_and_running_an_activity() -> None:
 def test_neighbours_sharing_a_border_are_not_partners() -> None:
     assert triples("Chad shares a long border with Sudan and Libya.") == set()
     assert ("Iran", "COOPERATES_WITH", "Russia") in triples("Iran shares intelligence with Russia.")
+
+
+def test_commodities_sold_or_supplied_are_trade() -> None:
+    assert ("Gazprom", "TRADES_WITH", "Cuba") in triples("Gazprom supplies fuel to Cuba.")
+    assert ("Ukraine", "TRADES_WITH", "Egypt") in triples("Ukraine sold wheat to Egypt.")
