@@ -197,6 +197,9 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     if dep in ("attr", "acomp", "oprd") and head.lemma_.lower() in COPULAS:
         return args.subjects(head)
     if dep == "appos":  # "X and Y, the mayor of Z": the appositive names X alone
+        left = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+        if left is not None and not left.is_punct and noun.lemma_.lower() in args.lex.titles:
+            return []  # "an interview with Interfax the chief of X": no comma, no apposition
         return args._one(head, 0)
     if dep in ("compound", "nmod") and args.found.at(head) is not None:
         return args._one(head, 0)  # "US Secretary of State Kerry and UN Secretary General Ban": Kerry alone

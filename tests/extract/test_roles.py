@@ -93,3 +93,9 @@ def test_a_spaced_dash_ends_a_name() -> None:
     names = {m.text for m in extract_text("Four members of the Sinaloa Cartel -- Luis Perez, Juan Diaz and "
                                           "Pedro Ruiz -- were arrested.").mentions}
     assert "Sinaloa Cartel" in names and not any("--" in n for n in names)
+
+
+def test_a_personal_post_is_not_held_by_an_organisation() -> None:
+    got = triples("In an interview with Interfax the chief of Belarus's Security Committee, Eduard Shirkovskiy, "
+                  "dismissed the rumors.")
+    assert not any(subject == "Interfax" for subject, _, _ in got)
