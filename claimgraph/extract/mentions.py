@@ -239,6 +239,9 @@ def _body_named(word: str, lex: Lexicon) -> Actor | None:
 # --- named entities ---------------------------------------------------------------------------------
 
 
+FUNCTION_WORDS = ("of", "and", "the", "in", "for", "at")
+
+
 def _trim(ent: Span, lex: Lexicon) -> Span | None:
     """Strip determiners, possessive endings and (for people) leading titles from an entity span."""
     start, end = ent.start, ent.end
@@ -246,8 +249,9 @@ def _trim(ent: Span, lex: Lexicon) -> Span | None:
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct
-                           or doc[end - 1].is_space):
-        end -= 1
+                           or doc[end - 1].is_space or (doc[end - 1].lower_ in FUNCTION_WORDS and end - 1 > start
+                                                        and doc[end - 2].whitespace_)):
+        end -= 1  # "Chidi Odinkalu of": the model's span ran into the phrase that follows (not "Moon Jae-in")
     cut = next((i for i in range(start + 1, end) if doc[i].text in ("--", "—", "–") and doc[i - 1].whitespace_), None)
     if cut is not None:  # "the Sinaloa Cartel -- Luis Perez": a spaced dash ends a name
         end = cut

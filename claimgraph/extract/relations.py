@@ -95,6 +95,8 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         others = args.direct_objects(verb) if takes_dobj else []
     if preps:
         others = others + args.prep_objects(verb, preps)
+    if trig.kind == "CONTROLS":  # "use the U.S. banking system" controls no state: the thing used must be the actor,
+        others = [o for o in others if not _modifies_object(o, verb)]  # not one named in a modifier of it
     if not others and takes_dobj and not passive and trig.kind in STANCES:
         others = _doers_of_object(verb, args)  # "condemned the sanctions imposed by Washington": Washington
     if "ccomp" in trig.slots:  # "X demanded that Y cancel ...": Y
@@ -112,6 +114,12 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         return
     pattern = "verb" if trig.source == "general" else f"verb:{trig.source}"  # "verb:cameo:111"
     yield from emit(holders, others, trig.kind, trig.reverse, verb, conf, pattern)
+
+
+def _modifies_object(actor: Actor, verb: Token) -> bool:
+    """The actor is named in front of the verb's object noun, which is not itself a name ('the U.S. banking system')."""
+    return any(obj.dep_ == "dobj" and obj.left_edge.i <= actor.mention.tok_start and actor.mention.tok_end <= obj.i
+               for obj in verb.children)
 
 
 STANCES = ("OPPOSES", "SUPPORTS")  # kinds whose verbs take a stand on an act as on whoever did it

@@ -144,3 +144,12 @@ def test_a_known_leaders_regime_is_his_state() -> None:
     assert ("Venezuela", "OPPOSES", "United States") in triples(
         "Maduro's government expelled the American diplomats.")
     assert ("Nicolas Maduro", "MEMBER_OF", "Venezuela") not in triples("The Maduro regime jailed the activists.")
+
+
+def test_an_office_is_no_actor_and_a_name_does_not_end_on_of() -> None:
+    got = triples("German Chancellor Gerhard Schröder has come under fire from the unions.")
+    assert ("Gerhard Schröder", "MEMBER_OF", "Germany") in got
+    assert not any(obj == "German Chancellor" for _, _, obj in got)
+    names = {m.text for m in extract_text("Chidi Odinkalu of the Nigerian Human Rights Commission said that photos "
+                                          "showed a bulldozer.").mentions}
+    assert not any(name.endswith(" of") for name in names)

@@ -304,3 +304,11 @@ def test_neighbours_sharing_a_border_are_not_partners() -> None:
 def test_commodities_sold_or_supplied_are_trade() -> None:
     assert ("Gazprom", "TRADES_WITH", "Cuba") in triples("Gazprom supplies fuel to Cuba.")
     assert ("Ukraine", "TRADES_WITH", "Egypt") in triples("Ukraine sold wheat to Egypt.")
+
+
+def test_using_or_leading_what_an_actor_owns_is_no_control_of_the_actor() -> None:
+    assert not any(kind == "CONTROLS" for _, kind, _ in triples(
+        "Venezuelan officials use the U.S. banking system to move their money."))
+    assert not any(kind == "CONTROLS" for _, kind, _ in triples(
+        "Gallagher, the attorney leading Lai's international legal team, spoke on Monday."))
+    assert ("Russia", "CONTROLS", "Wagner Group") in triples("Russia controls the Wagner Group.")
