@@ -136,6 +136,8 @@ class Arguments(Phrases):
             return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(head)]
         if verb.dep_ == "conj":
             return self.passive_subjects(verb.head)
+        if verb.dep_ == "acomp" and verb.head.i != verb.i:  # "X are armed ... by Y": X
+            return self.subjects(verb.head)
         if verb.dep_ in ("advcl", "xcomp", "csubj") and verb.head.i != verb.i:
             return [Actor(a.mention, a.penalty + 0.1) for a in self.subjects(verb.head)]
         return []
@@ -186,7 +188,13 @@ def _with_adverb_children(token: Token, skip: frozenset[str] = frozenset()) -> l
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl")):
+        return True
+    # "The Houthis are armed and trained by Iran": a participle the parser took for an adjective after "be", with a
+    # by-agent on it or on a participle joined to it, and that joined participle
+    if (verb.tag_ == "VBN" or verb.lower_.endswith("ed")) and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        return any(c.dep_ == "agent" for v in (verb, *verb.conjuncts) for c in v.children)
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.dep_ == "acomp" and is_passive(verb.head)
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit
+from claimgraph.extract.nouns import left_modifiers
 from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
 
@@ -85,12 +86,15 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
             # hang the place on the verb; where a thing is acted on is where it is
             preps = {"in", "at", "to", "into"} if verb is not None else {"in", "at"}
             places = [a for a in args.prep_objects(noun.head, preps) if a.mention.type in ("Place", "State")]
+        host = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.frames["hosting_verbs"] else None
+        if not places and host is not None:  # "Cuba hosts a Russian base": the base's owner is in Cuba
+            places = [a for a in args.subjects(host) if a.mention.type in ("Place", "State")]
         if not places:
             continue
         owner = args.found.at(noun)  # "Russian troops": the demonym phrase names the state
         owners = [Actor(owner)] if owner is not None and owner.type != "Place" else []
-        for child in noun.children:
-            mention = args.found.at(child)
+        for child in [*noun.children, *(c for c in left_modifiers(noun) if c.head.i != noun.i)]:
+            mention = args.found.at(child)  # "a Russian signals intelligence facility": through the compounds
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and mention is not None \
                     and mention.type not in ("Place", "Person"):
                 owners.append(Actor(mention, 0.05))

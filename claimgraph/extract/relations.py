@@ -97,7 +97,7 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         others = others + args.prep_objects(verb, preps)
     if trig.kind == "CONTROLS":  # "use the U.S. banking system" controls no state: the thing used must be the actor,
         others = [o for o in others if not _modifies_object(o, verb)]  # not one named in a modifier of it
-    if not others and takes_dobj and not passive and trig.kind in STANCES:
+    if not others and (takes_dobj or " " in trig.lemma) and not passive and trig.kind in STANCES:
         others = _doers_of_object(verb, args)  # "condemned the sanctions imposed by Washington": Washington
     if "ccomp" in trig.slots:  # "X demanded that Y cancel ...": Y
         others = others + [a for c in verb.children if c.dep_ == "ccomp" for a in args.subjects(c)]
@@ -109,6 +109,14 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         for clause in (c for v in clauses for c in v.children if c.dep_ == "advcl"):
             if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
                 others = others + [Actor(a.mention, a.penalty + 0.1) for a in args.subjects(clause)]
+    if trig.kind == "OPPOSES" and verb.lemma_.lower() in args.lex.frames["reciprocal_verbs"]:
+        partners = others or args.prep_objects(verb, {"with"})  # "X exchanged fire with Y", "X and Y clashed"
+        sides = [(h, p) for h in holders for p in partners] if partners else \
+            [(a, b) for i, a in enumerate(holders) for b in holders[i + 1 :]]
+        for a, b in sides:
+            yield from emit([a], [b], "OPPOSES", False, verb, conf, "reciprocal")
+            yield from emit([b], [a], "OPPOSES", False, verb, conf, "reciprocal")
+        return
     if not others and trig.kind in SYMMETRIC and len(holders) > 1 and trig.source == "general":
         yield from pairs(holders, trig, verb, conf)  # "X and Y cooperate"; not "X and Y attended the summit"
         return
@@ -141,7 +149,7 @@ def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     if incoming:  # "Hamas received money from Iran": Iran gives to Hamas
         receivers = args.prep_objects(verb, {"from"})
     else:
-        receivers = args.prep_objects(verb, {"to", "for"}) + [
+        receivers = args.prep_objects(verb, {"to", "for", "into"}) + [
             a for c in verb.children if c.dep_ == "dative" for a in args.actors(c)]
     kind = None
     for good in goods:

@@ -179,6 +179,8 @@ def load() -> Lexicon:
     lex.frames["tie_nouns"] = frozenset(str(v).lower() for v in frames["tie_nouns"])
     lex.frames["presence_verbs"] = frozenset(str(v).lower() for v in frames["presence_verbs"])
     lex.frames["shared_features"] = frozenset(str(v).lower() for v in frames["shared_features"])
+    lex.frames["reciprocal_verbs"] = frozenset(str(v).lower() for v in frames["reciprocal_verbs"])
+    lex.frames["hosting_verbs"] = frozenset(str(v).lower() for v in frames["hosting_verbs"])
     lex.frames["part_nouns"] = frozenset(str(v).lower() for v in frames["part_nouns"])
     lex.frames["receiving_verbs"] = frozenset(str(v).lower() for v in frames["receiving"]["verbs"])
     lex.frames["receiving_kinds"] = frozenset(str(v) for v in frames["receiving"]["kinds"])

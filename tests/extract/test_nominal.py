@@ -188,3 +188,8 @@ def test_a_stand_on_what_a_pronoun_owns_is_a_stand_on_its_antecedent() -> None:
         "Hamas fired rockets at the border. Israel then bombed their positions.")
     assert not any(obj == "Dean Reed" for _, _, obj in triples(
         "Dean Reed wrote a role tailored to his own character, a US soldier."))
+
+
+def test_a_host_has_the_guests_presence() -> None:
+    assert ("Russia", "OPERATES_IN", "Cuba") in triples("Cuba hosts a Russian signals intelligence facility.")
+    assert triples("Cuba hosts the talks.") == set()

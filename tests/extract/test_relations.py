@@ -312,3 +312,26 @@ def test_using_or_leading_what_an_actor_owns_is_no_control_of_the_actor() -> Non
     assert not any(kind == "CONTROLS" for _, kind, _ in triples(
         "Gallagher, the attorney leading Lai's international legal team, spoke on Monday."))
     assert ("Russia", "CONTROLS", "Wagner Group") in triples("Russia controls the Wagner Group.")
+
+
+def test_money_funneled_poured_or_lent_is_funding() -> None:
+    assert ("Iran", "FUNDS", "Hezbollah") in triples("Iran has been funneling money to Hezbollah for decades.")
+    assert ("China", "FUNDS", "Venezuela") in triples("China lent Venezuela $60 billion.")
+    assert ("China", "FUNDS", "Nicaragua") in triples("Beijing has poured billions into Nicaragua.")
+    assert triples("The company poured concrete into the foundation.") == set()
+
+
+def test_a_participle_the_parser_took_for_an_adjective_is_still_passive() -> None:
+    assert ("Iran", "ARMS", "Houthis") in triples("The Houthis are armed and trained by Iran.")
+    assert ("Rwanda", "FUNDS", "rebels") in triples("The rebels are well armed and funded by Rwanda.")
+
+
+def test_hostile_reciprocal_verbs_set_each_side_against_the_other() -> None:
+    for text in ("India and Pakistan exchanged fire across the border.",
+                 "Indian troops exchanged fire with Pakistani forces.", "India and Pakistan clashed again."):
+        assert {("India", "OPPOSES", "Pakistan"), ("Pakistan", "OPPOSES", "India")} <= triples(text)
+
+
+def test_a_veto_of_an_act_opposes_whoever_drafted_it() -> None:
+    assert ("Russia", "OPPOSES", "United States") in triples(
+        "Russia vetoed the resolution drafted by the United States.")
