@@ -335,3 +335,9 @@ def test_hostile_reciprocal_verbs_set_each_side_against_the_other() -> None:
 def test_a_veto_of_an_act_opposes_whoever_drafted_it() -> None:
     assert ("Russia", "OPPOSES", "United States") in triples(
         "Russia vetoed the resolution drafted by the United States.")
+
+
+def test_what_a_count_or_measure_counts_decides_the_transfer() -> None:
+    assert ("Iran", "ARMS", "Russia") in triples("Iran has shipped hundreds of drones to Russia.")
+    assert ("Russia", "TRADES_WITH", "Egypt") in triples("Russia sold millions of tons of wheat to Egypt.")
+    assert ("Iran", "FUNDS", "Hamas") in triples("Iran sent millions of dollars to Hamas.")
