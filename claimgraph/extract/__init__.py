@@ -131,7 +131,7 @@ def _claims(document: Document, sent: Span, args: Arguments, lex: Lexicon, spoke
             doc_id=document.doc_id, subject=item.subject, relation=item.relation, object=item.object,
             trigger=trigger.text, sentence=sentence, char_start=start, char_end=end, activity=item.activity,
             role=item.role, attributed_to=cues.attribution(trigger, sent, args, lex) or quoted,
-            hedged=cues.hedged(trigger, lex), negated=cues.negated(trigger, lex),
+            hedged=cues.hedged(trigger, lex, item.relation), negated=cues.negated(trigger, lex),
             time=cues.time_of(trigger, dates, lex), confidence=item.confidence,
             extractor="learned" if item.pattern == "learned" else f"patterns:{item.pattern}",
         )

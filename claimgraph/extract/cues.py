@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Arguments
+from claimgraph.extract.words import light_verb
 from claimgraph.lexicon import Lexicon
 from claimgraph.model import Mention
 
@@ -91,12 +92,19 @@ def speaker(verb: Token, args: Arguments, lex: Lexicon) -> Mention | None:
     return None
 
 
-def hedged(trigger: Token, lex: Lexicon) -> bool:
-    """A hedge cue on the trigger's path to the root, or attached to a word on it."""
+def hedged(trigger: Token, lex: Lexicon, relation: str = "") -> bool:
+    """A hedge cue on the trigger's path to the root, or attached to a word on it; a tie that is only sought,
+    planned or tried ('seeks to join NATO', 'wants to deepen ties with X'), except hostility: seeking to topple Y
+    already opposes Y."""
     cues = lex.cues["hedges"]
-    for node in head_path(trigger):
+    path = head_path(trigger)
+    for depth, (below, node) in enumerate(zip([None, *path], path, strict=False)):
         if node.lemma_.lower() in cues or node.lower_ in cues:
             return True
+        if relation != "OPPOSES" and below is not None and node.lemma_.lower() in lex.cues["intentions"] \
+                and _infinitive(below) and (depth == 1 or (depth == 2 and path[0].dep_ == "dobj" and (
+                    light_verb(below) or below.lemma_.lower() in lex.frames["relation_building"]))):
+            return True  # "seeks to join NATO", "its bid to join NATO", "wants to deepen ties with X"
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.lemma_.lower() in (
                 lex.cues["accusation_verbs"] - {"condemn", "criticize", "criticise", "fault"}):
             return True  # "accused of backing X": the backing is alleged
@@ -109,12 +117,18 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _infinitive(clause: Token) -> bool:
+    """A 'to' + verb clause hung on the word above it ('seeks to join', 'refused to sell')."""
+    return clause.dep_ in ("xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def negated(trigger: Token, lex: Lexicon) -> bool:
     """A negation cue on the trigger's clause ('did not fund', 'never armed', 'no ties'), or a denial verb
     governing it ('denied funding'). A negated predicate does not deny a relation named in its subject."""
     cues = lex.cues["negations"]
     denials = lex.cues["denial_verbs"]
-    for depth, node in enumerate(head_path(trigger)):
+    path = head_path(trigger)
+    for depth, node in enumerate(path):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and child.lower_ in cues):
                 if child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ in ("only", "just", "merely"):
@@ -124,6 +138,8 @@ def negated(trigger: Token, lex: Lexicon) -> bool:
                 return True
         if depth > 0 and node.lemma_.lower() in denials:
             return True
+        if 0 < depth <= 2 and node.lemma_.lower() in lex.cues["refusals"] and _infinitive(path[depth - 1]):
+            return True  # "refused to sell arms to X"; not "the number declined after an agreement"
         if node.dep_ in ("ccomp", "relcl", "advcl", "nsubj", "nsubjpass", "csubj") or depth > 3:
             break
     return False

@@ -151,3 +151,15 @@ def _owners(noun: Token, named: Mention, args: Arguments) -> list[Actor]:
             if mention is not None and mention.type == "State":
                 out.append(Actor(mention, 0.05))
     return [a for a in out if a.mention.key != named.key]
+
+
+def refusals(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    """'Mexico refused to sell weapons to Russia', 'Kenya declined to attend a hearing by the UN': refusing an act
+    towards Y rejects Y (the act itself is denied: cues.negated)."""
+    for verb in args.tokens(sent):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.frames["rejecting_verbs"]:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+            others = args.direct_objects(clause) + args.prep_objects(clause, {"with", "to", "for"})
+            yield from emit(args.subjects(verb), others, "OPPOSES", False, verb, 0.5, "refusal")
+

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit, pairs
 from claimgraph.extract.spans import after_title
-from claimgraph.extract.words import ACCUSERS, COPULAS, light_verb
+from claimgraph.extract.words import ACCUSERS, COPULAS, QUANTITY, light_verb
 from claimgraph.lexicon import Lexicon, Trigger
 from claimgraph.model import SYMMETRIC
 
@@ -196,6 +196,12 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
         head, dep = first.head, first.dep_
     if dep in ("attr", "acomp", "oprd") and head.lemma_.lower() in COPULAS:
         return args.subjects(head)
+    if dep == "pobj" and head.lower_ in ("of", "among"):  # "X is one of Y's allies", "X is among Y's allies"
+        part = head.head if head.lower_ == "of" else head
+        if part.lower_ == "among" or (part.lemma_.lower() in QUANTITY or part.pos_ == "NUM"):
+            clause = part.head if part.dep_ in ("attr", "prep") else None
+            if clause is not None and clause.lemma_.lower() in COPULAS:
+                return args.subjects(clause)
     if dep == "appos":  # "X and Y, the mayor of Z": the appositive names X alone
         left = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
         if left is not None and not left.is_punct and noun.lemma_.lower() in args.lex.titles:

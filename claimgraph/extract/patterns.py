@@ -15,7 +15,7 @@ from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.compounds import hyphenated
 from claimgraph.extract.found import Found
 from claimgraph.extract.joint import joint
-from claimgraph.extract.nominal import advocacy, attributes, named_after_relation, presence
+from claimgraph.extract.nominal import advocacy, attributes, named_after_relation, presence, refusals
 from claimgraph.extract.parties import party_labels
 from claimgraph.extract.penalties import penalties
 from claimgraph.extract.relations import relations
@@ -34,4 +34,5 @@ PATTERNS: tuple[Pattern, ...] = (
     attributes,  # 'counter Chinese influence', 'curb Russia's expansion' (nominal.py)
     party_labels,  # 'Republican Senator X', 'X, a Democrat from Ohio' (parties.py)
     penalties,  # 'Iran faces U.S. sanctions', 'Venezuela, under EU sanctions' (penalties.py)
+    refusals,  # 'X refused to sell arms to Y': X rejects Y (nominal.py)
 )

@@ -181,6 +181,7 @@ def load() -> Lexicon:
     lex.frames["shared_features"] = frozenset(str(v).lower() for v in frames["shared_features"])
     lex.frames["reciprocal_verbs"] = frozenset(str(v).lower() for v in frames["reciprocal_verbs"])
     lex.frames["hosting_verbs"] = frozenset(str(v).lower() for v in frames["hosting_verbs"])
+    lex.frames["rejecting_verbs"] = frozenset(str(v).lower() for v in frames["rejecting_verbs"])
     lex.frames["part_nouns"] = frozenset(str(v).lower() for v in frames["part_nouns"])
     lex.frames["receiving_verbs"] = frozenset(str(v).lower() for v in frames["receiving"]["verbs"])
     lex.frames["receiving_kinds"] = frozenset(str(v) for v in frames["receiving"]["kinds"])

@@ -58,3 +58,21 @@ def test_no_before_the_trigger_noun_denies_the_tie() -> None:
 def test_not_only_affirms() -> None:
     [claim] = extract_text("Russia not only armed the Houthis but also trained them.").claims[:1]
     assert (claim.relation, claim.negated) == ("ARMS", False)
+
+
+def test_what_is_sought_or_planned_is_hedged_and_what_is_refused_denied() -> None:
+    [claim] = [c for c in extract_text("Turkey blocked Sweden's bid to join NATO.").claims if c.relation == "MEMBER_OF"]
+    assert claim.hedged
+    [claim] = extract_text("Sweden plans to join NATO.").claims
+    assert claim.hedged
+    [claim] = extract_text("Sweden joined NATO in 2024.").claims
+    assert not claim.hedged
+    [claim] = [c for c in extract_text("Mexico refused to sell weapons to Russia.").claims if c.relation == "ARMS"]
+    assert claim.negated
+
+
+def test_a_refusal_rejects_whom_the_refused_act_was_towards() -> None:
+    got = {(c.subject.name, c.relation, c.object.name if c.object else "", c.negated)
+           for c in extract_text("Iran refused to meet American negotiators.").claims}
+    assert ("Iran", "COOPERATES_WITH", "United States", True) in got
+    assert ("Iran", "OPPOSES", "United States", False) in got

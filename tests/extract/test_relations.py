@@ -341,3 +341,9 @@ def test_what_a_count_or_measure_counts_decides_the_transfer() -> None:
     assert ("Iran", "ARMS", "Russia") in triples("Iran has shipped hundreds of drones to Russia.")
     assert ("Russia", "TRADES_WITH", "Egypt") in triples("Russia sold millions of tons of wheat to Egypt.")
     assert ("Iran", "FUNDS", "Hamas") in triples("Iran sent millions of dollars to Hamas.")
+
+
+def test_one_of_or_among_an_actors_allies() -> None:
+    assert ("Venezuela", "COOPERATES_WITH", "Russia") in triples(
+        "Venezuela is one of Russia's closest allies in the region.")
+    assert ("Venezuela", "COOPERATES_WITH", "Russia") in triples("Venezuela is among Russia's closest allies.")
