@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found
-from claimgraph.extract.words import COPULAS
+from claimgraph.extract.words import COPULAS, ORG_NOUNS
 from claimgraph.lexicon import Lexicon
 
 AGENT_NOUNS = {"terrorist": "terrorism", "terror": "terrorism",
@@ -162,12 +162,15 @@ def _agent_nouns(sent: Span, args: Arguments) -> Iterator[Found]:
                 if mention is not None and not inside and mention.type not in ("State", "Place", "Person"):
                     named.append(Actor(mention))
         named += [a for a in args._instances(noun, 0)]
-        named += _authors(noun, args)
+        if noun.lemma_.lower() not in ORG_NOUNS and noun.lemma_.lower() not in args.lex.group_heads:
+            named += _authors(noun, args)  # "terrorist attacks by X"; not "a terrorist organization by Argentina"
         if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
             verb = noun.head.head  # "designated X as a terrorist organization", "X was listed as ..."
             named += args.passive_subjects(verb) if is_passive(verb) else args.direct_objects(verb)
         if noun.dep_ == "oprd":  # "labelled X a terrorist group"
             named += args.direct_objects(noun.head)
+        if noun.dep_ in ("oprd", "dobj") and is_passive(noun.head):  # "X was designated a terrorist organization"
+            named += args.passive_subjects(noun.head)
         if noun.dep_ == "appos" and token.i < noun.i:  # "Al-Shabab, a terrorist group": the name it renames
             named += [a for a in args._one(noun.head, 0) if a.mention.type not in ("State", "Place")]
         for actor in named:

@@ -97,3 +97,12 @@ def test_war_crimes_and_rights_violations_are_human_rights_abuses() -> None:
     assert ("Iran", "ALLEGED", "human_rights_abuse") in triples(
         "Rights groups accused Iran of human rights violations.")
     assert ("Syria", "ALLEGED", "human_rights_abuse") in triples("Syria was accused of atrocities.")
+
+
+def test_a_designator_is_not_alleged_the_designated_activity() -> None:
+    got = triples("Hezbollah was designated a terrorist organization by Argentina.")
+    assert ("Hezbollah", "ALLEGED", "terrorism") in got
+    assert ("Argentina", "ALLEGED", "terrorism") not in got
+    got = triples("The ELN is listed as a terrorist group by the European Union.")
+    assert ("European Union", "ALLEGED", "terrorism") not in got
+    assert ("Hamas", "ALLEGED", "terrorism") in triples("Israel condemned the terrorist attacks by Hamas.")
