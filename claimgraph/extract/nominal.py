@@ -78,17 +78,9 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     for noun in args.tokens(sent):
         if noun.lower_ not in nouns and noun.lemma_.lower() not in nouns:
             continue
-        places = [a for a in args.prep_objects(noun, {"in", "at", "on"}) if a.mention.type in ("Place", "State")]
         verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") \
             and noun.head.lemma_.lower() in lex.frames["presence_verbs"] else None  # "opened an office in X"
-        owned = noun.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "poss" for c in noun.children)
-        if not places and (verb is not None or owned):  # "struck Hezbollah's bases in Lebanon": the parser may
-            # hang the place on the verb; where a thing is acted on is where it is
-            preps = {"in", "at", "to", "into"} if verb is not None else {"in", "at"}
-            places = [a for a in args.prep_objects(noun.head, preps) if a.mention.type in ("Place", "State")]
-        host = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.frames["hosting_verbs"] else None
-        if not places and host is not None:  # "Cuba hosts a Russian base": the base's owner is in Cuba
-            places = [a for a in args.subjects(host) if a.mention.type in ("Place", "State")]
+        places = _where(noun, verb, args, lex)
         if not places:
             continue
         owner = args.found.at(noun)  # "Russian troops": the demonym phrase names the state
@@ -106,6 +98,22 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
             owners = [o for o in (args.agents(verb) if is_passive(verb) else args.subjects(verb))
                       if all(o.mention.key != p.mention.key for p in places)]
         yield from emit(owners[:1], places, "OPERATES_IN", False, noun, 0.6, "presence")
+
+
+def _where(noun: Token, verb: Token | None, args: Arguments, lex: Lexicon) -> list[Actor]:
+    """Where a presence noun is: its own "in X"; the place of a presence verb ("sent advisers to X"), or of any verb
+    acting on an owned one ("struck Hezbollah's bases in Lebanon": the parser may hang the place on the verb);
+    the host of a hosting verb ("Cuba hosts a Russian base")."""
+    def places(found: list[Actor]) -> list[Actor]:
+        return [a for a in found if a.mention.type in ("Place", "State")]
+
+    here = places(args.prep_objects(noun, {"in", "at", "on"}))
+    owned = noun.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "poss" for c in noun.children)
+    if not here and (verb is not None or owned):
+        here = places(args.prep_objects(noun.head, {"in", "at", "to", "into"} if verb is not None else {"in", "at"}))
+    if not here and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.frames["hosting_verbs"]:
+        here = places(args.subjects(noun.head))
+    return here
 
 
 def _named_for(owner: Mention, place: Mention) -> bool:
@@ -157,7 +165,7 @@ def refusals(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """'Mexico refused to sell weapons to Russia', 'Kenya declined to attend a hearing by the UN': refusing an act
     towards Y rejects Y (the act itself is denied: cues.negated)."""
     for verb in args.tokens(sent):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.frames["rejecting_verbs"]:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.cues["refusals"]:
             continue
         for clause in (c for c in verb.children if c.dep_ == "xcomp"):
             others = args.direct_objects(clause) + args.prep_objects(clause, {"with", "to", "for"})

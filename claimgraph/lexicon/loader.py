@@ -116,6 +116,10 @@ def _yaml(name: str) -> dict:
     return data
 
 
+WORD_CLASSES = ("presence_nouns", "presence_verbs", "hosting_verbs", "tie_nouns", "relation_building",
+                "shared_features", "reciprocal_verbs", "part_nouns")
+
+
 def _no_booleans(data: object, name: str) -> None:
     """YAML reads a bare no, on, yes or off as a boolean: a word list would silently lose the word."""
     if isinstance(data, bool):
@@ -175,20 +179,13 @@ def load() -> Lexicon:
     for section in ("joint", "penalties", "measures", "advocacy", "responsibility", "attributes"):
         for name, values in frames[section].items():  # "attributes_verbs", "joint_adverbs", ...
             lex.frames[f"{section}_{name}"] = frozenset(str(v).lower() for v in values)
-    lex.frames["presence_nouns"] = frozenset(str(v).lower() for v in frames["presence_nouns"])
-    lex.frames["tie_nouns"] = frozenset(str(v).lower() for v in frames["tie_nouns"])
-    lex.frames["presence_verbs"] = frozenset(str(v).lower() for v in frames["presence_verbs"])
-    lex.frames["shared_features"] = frozenset(str(v).lower() for v in frames["shared_features"])
-    lex.frames["reciprocal_verbs"] = frozenset(str(v).lower() for v in frames["reciprocal_verbs"])
-    lex.frames["hosting_verbs"] = frozenset(str(v).lower() for v in frames["hosting_verbs"])
-    lex.frames["rejecting_verbs"] = frozenset(str(v).lower() for v in frames["rejecting_verbs"])
-    lex.frames["part_nouns"] = frozenset(str(v).lower() for v in frames["part_nouns"])
+    for name in WORD_CLASSES:  # the flat word classes of frames.yaml
+        lex.frames[name] = frozenset(str(v).lower() for v in frames[name])
     lex.frames["receiving_verbs"] = frozenset(str(v).lower() for v in frames["receiving"]["verbs"])
     lex.frames["receiving_kinds"] = frozenset(str(v) for v in frames["receiving"]["kinds"])
     if lex.frames["receiving_kinds"] - set(RELATIONS):
         raise LexiconError(f"frames.yaml: receiving kinds not in the ontology: "
                            f"{sorted(lex.frames['receiving_kinds'] - set(RELATIONS))}")
-    lex.frames["relation_building"] = frozenset(str(v).lower() for v in frames["relation_building"])
     for kind, words in frames["pair_nouns"].items():
         for word in words:
             if str(word).lower() in lex.pair_kinds:
