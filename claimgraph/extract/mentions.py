@@ -12,6 +12,7 @@ from claimgraph.extract.demonyms import demonym_phrases, led_governments, people
 from claimgraph.extract.names import acronyms, names_within_document, titled_names
 from claimgraph.extract.references import resolve_pair, resolve_reference
 from claimgraph.extract.spans import NER_LABELS, QUOTES, Mentions, entity_key, make_mention, org_type
+from claimgraph.extract.words import AFFIXES
 from claimgraph.lexicon import Actor, Lexicon, alias_key
 
 __all__ = ["Mentions", "entity_key", "find_mentions", "org_type", "resolve_pair", "resolve_reference"]
@@ -257,7 +258,7 @@ def _trim(ent: Span, lex: Lexicon) -> Span | None:
         end = cut
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-    while start + 3 < end and doc[start + 1].text == "-" and doc[start].lower_ in ("pro", "anti"):
+    while start + 3 < end and doc[start + 1].text == "-" and doc[start].lower_ in AFFIXES:
         start += 3  # "pro-European Democratic Left": the affix is a stance, not part of the name
     if ent.label_ == "PERSON":
         while end - start > 1 and _title_word(doc[start], lex):

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.mentions import Mentions, resolve_pair, resolve_reference
 from claimgraph.extract.spans import after_title
-from claimgraph.extract.words import INSTANCE_ADVERBS, INSTRUMENTS, PLACE_NOUNS, QUANTITY, RELATIVE, SUBJECTS
+from claimgraph.extract.words import AFFIXES, INSTANCE_ADVERBS, INSTRUMENTS, PLACE_NOUNS, QUANTITY, RELATIVE, SUBJECTS
 from claimgraph.lexicon import Lexicon
 from claimgraph.model import Mention
 
@@ -308,9 +308,6 @@ def unique(actors: list[Actor]) -> list[Actor]:
         if key not in seen or seen[key].penalty > actor.penalty:
             seen[key] = actor
     return list(seen.values())
-
-
-AFFIXES = ("anti", "pro", "non")
 
 
 def _affixed(mention: Mention, doc: Doc) -> bool:

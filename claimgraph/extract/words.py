@@ -27,6 +27,7 @@ RELATIVE = {"who", "which", "that", "whom", "whose"}
 QUANTITY = {"hundred", "thousand", "dozen", "million", "some", "many", "all", "most", "part", "rest", "majority",
             "number", "group", "network", "faction", "cell", "unit", "wing", "element", "member", "remnant",
             "one", "two", "three", "several", "each", "none", "score", "handful", "crowd", "band", "ten"}
+AFFIXES = ("anti", "pro", "non")  # stance prefixes: "anti-American", "pro-Russian" name attitudes, not actors
 MEASURES = {"ton", "tonne", "barrel", "kilogram", "kilo", "gallon", "liter", "litre", "shipment", "cargo", "load",
             "consignment", "batch", "crate", "container", "round", "billion", "trillion"}
 ORDERS = {"order", "orders", "instruction", "behest", "command", "direction", "request"}
