@@ -107,7 +107,21 @@ def _accusation(governor: Token, slot: str, lex: Lexicon) -> tuple[str, float] |
     return entry[1], entry[2]
 
 
+ANSWERING_VERBS = {"face", "deny", "reject", "dismiss", "answer", "fight", "contest", "dispute"}
+CHARGE_NOUNS = {"charge", "accusation", "allegation"}  # their possessor is the accuser, not the accused
+
+
 def _side(governor: Token, side: str, args: Arguments) -> list[Actor]:
+    if governor.pos_ == "NOUN" and governor.lemma_.lower() in CHARGE_NOUNS:
+        # "charges of drug trafficking against X", "X faces charges of Y", "X denied allegations of Y"
+        accused = args.prep_objects(governor, {"against"}) or [  # or on the act: "charges of [X against Y]"
+            a for c in governor.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+            for act in c.children if act.dep_ == "pobj" for a in args.prep_objects(act, {"against"})]
+        if not accused and governor.dep_ == "dobj":  # "filed charges of X against Y": the parser hangs Y on the verb
+            accused = args.prep_objects(governor.head, {"against"})
+        if not accused and governor.dep_ == "dobj" and governor.head.lemma_.lower() in ANSWERING_VERBS:
+            accused = args.subjects(governor.head)
+        return accused
     if governor.pos_ == "NOUN":  # "a role in X": whoever plays the role
         head = governor.head
         owners = [a for c in governor.children if c.dep_ == "poss" for a in args.actors(c)]

@@ -106,3 +106,13 @@ def test_a_designator_is_not_alleged_the_designated_activity() -> None:
     got = triples("The ELN is listed as a terrorist group by the European Union.")
     assert ("European Union", "ALLEGED", "terrorism") not in got
     assert ("Hamas", "ALLEGED", "terrorism") in triples("Israel condemned the terrorist attacks by Hamas.")
+
+
+def test_charges_name_the_accused_never_their_possessor() -> None:
+    assert ("Nicolas Maduro", "ALLEGED", "drug_trafficking") in triples(
+        "Maduro faces charges of drug trafficking in New York.")
+    assert ("Alex Saab", "ALLEGED", "money_laundering") in triples(
+        "Prosecutors filed charges of money laundering against Alex Saab.")
+    assert triples("The United States leveled charges of drug trafficking.") == set()
+    [claim] = extract_text("Alex Saab denied the allegations of money laundering.").claims
+    assert claim.negated
