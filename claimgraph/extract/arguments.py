@@ -31,8 +31,10 @@ class Arguments(Phrases):
     def subjects(self, verb: Token, depth: int = 0, *, partners: bool = True) -> list[Actor]:
         """The subject of a verb; a controlled or coordinated verb borrows its governor's subject. With `partners`,
         the actors joined to the subject or the verb by 'along with', 'alongside' ... act as subjects too."""
+        # the subject, or one the parser hung on the verb's auxiliary ('Iran is “flagrantly” defying X')
+        children = [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
         for dep in ("nsubj", "csubj"):  # a clausal subject only when there is no nominal one
-            for child in verb.children:
+            for child in children:
                 if child.dep_ == dep:
                     found = self.actors(child)
                     if partners and found:

@@ -142,6 +142,9 @@ class Phrases:
                 c.dep_ == "poss" for c in token.children)  # "the agency's division", "Hamas's armed wing"
             if out or (token.lemma_.lower() not in QUANTITY and not owned_part):
                 return out  # "the military wing of Hamas" still reads as Hamas below
+        if any(c.dep_ == "compound" and (f"{c.lemma_.lower()} {token.lemma_.lower()}", "noun") in self.lex.triggers
+               for c in token.children):
+            return []  # "Apple Daily's parent company" is another company: a relation phrase is not its possessor
         modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < token.i]
         # "bin Laden's al-Qaeda network": al-Qaeda; "the group's Somali affiliate": the group's, not Somalia's
         modifiers.sort(key=lambda c: ({"poss": 1, "amod": 2}.get(c.dep_, 0), -c.i))

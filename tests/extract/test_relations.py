@@ -347,3 +347,14 @@ def test_one_of_or_among_an_actors_allies() -> None:
     assert ("Venezuela", "COOPERATES_WITH", "Russia") in triples(
         "Venezuela is one of Russia's closest allies in the region.")
     assert ("Venezuela", "COOPERATES_WITH", "Russia") in triples("Venezuela is among Russia's closest allies.")
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs() -> None:
+    got = triples("The United States said Iran is “flagrantly” defying the U.N. Security Council.")
+    assert ("Iran", "OPPOSES", "United Nations Security Council") in got
+    assert ("United States", "OPPOSES", "United Nations Security Council") not in got
+
+
+def test_an_actors_parent_company_is_not_the_actor() -> None:
+    assert not any(obj == "Apple Daily" for _, _, obj in triples(
+        "Mark Clifford, who previously served on the board of Apple Daily's parent company, spoke."))
