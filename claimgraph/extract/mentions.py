@@ -34,6 +34,11 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
         _add_gazetteer(doc, found, start, end, key, lex)
     for ent in ents:
         span = _trim(ent, lex)
+        if span is not None and ent.label_ == "PERSON" and not found.free(span.start, span.end):
+            first = span.start  # "to [Venezuela] Sergei X": the name after the state the gazetteer kept
+            while first < span.end and (held := found.at(doc[first])) is not None and held.type in ("State", "Place"):
+                first += 1
+            span = doc[first : span.end] if first < span.end and first > span.start else span
         if span is None or not found.free(span.start, span.end):
             continue
         known = lex.aliases.get(alias_key(span.text))  # a trimmed entity the gazetteer knows
@@ -198,6 +203,8 @@ def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexico
             outer = None  # "Retired Gazprom engineer": a known organisation is not part of a person's name
         if outer is not None and outer.label_ in ("GPE", "LOC") and lex.actors[key].type not in ("State", "Place"):
             outer = None  # "Council Bluffs" may hold an organisation's word; it is a place all the same
+        if outer is not None and _place_before_name(outer, start, end, lex.actors[key].type):
+            outer = None  # "Ambassador to Venezuela Sergei X" taken for one name: the state stays a state
         if outer is not None and outer.label_ in ("ORG", "FAC", "PERSON", "GPE", "LOC") and len(outer) > end - start:
             inside = [g for g in gazetteer if outer.start <= g[0] and g[1] <= outer.end]
             if outer.label_ == "ORG" and lex.actors[inside[0][2]].type == "State" and inside[0][0] == outer.start \
@@ -209,6 +216,14 @@ def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexico
                 continue
         keep.append((start, end, key))
     return keep
+
+
+def _place_before_name(ent: Span, start: int, end: int, actor_type: str) -> bool:
+    """A known state or place opens a person's span right after a preposition: 'Ambassador to [Venezuela Sergei
+    Melik-Bagdasarov]' is the state, then the name."""
+    doc = ent.doc
+    return ent.label_ == "PERSON" and actor_type in ("State", "Place") and start == ent.start and end < ent.end \
+        and start > 0 and doc[start - 1].lower_ in ("to", "in", "of", "from", "at")
 
 
 def _add_gazetteer(doc: Doc, found: Mentions, start: int, end: int, key: str, lex: Lexicon) -> None:

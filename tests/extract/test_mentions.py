@@ -153,3 +153,10 @@ def test_an_office_is_no_actor_and_a_name_does_not_end_on_of() -> None:
     names = {m.text for m in extract_text("Chidi Odinkalu of the Nigerian Human Rights Commission said that photos "
                                           "showed a bulldozer.").mentions}
     assert not any(name.endswith(" of") for name in names)
+
+
+def test_a_state_the_model_ran_into_a_persons_name_stays_a_state() -> None:
+    found = _mentions("Russian Ambassador to Venezuela Sergei Melik-Bagdasarov met the press.")
+    assert found["Venezuela"] == ("Venezuela", "State")
+    assert found["Sergei Melik-Bagdasarov"] == ("Sergei Melik-Bagdasarov", "Person")
+    assert "George Washington" in _mentions("George Washington visited the troops.")
