@@ -107,19 +107,16 @@ def _accusation(governor: Token, slot: str, lex: Lexicon) -> tuple[str, float] |
     return entry[1], entry[2]
 
 
-ANSWERING_VERBS = {"face", "deny", "reject", "dismiss", "answer", "fight", "contest", "dispute"}
-CHARGE_NOUNS = {"charge", "accusation", "allegation"}  # their possessor is the accuser, not the accused
-
-
 def _side(governor: Token, side: str, args: Arguments) -> list[Actor]:
-    if governor.pos_ == "NOUN" and governor.lemma_.lower() in CHARGE_NOUNS:
+    frames = args.lex.frames
+    if governor.pos_ == "NOUN" and governor.lemma_.lower() in frames["charges_nouns"]:
         # "charges of drug trafficking against X", "X faces charges of Y", "X denied allegations of Y"
         accused = args.prep_objects(governor, {"against"}) or [  # or on the act: "charges of [X against Y]"
             a for c in governor.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
             for act in c.children if act.dep_ == "pobj" for a in args.prep_objects(act, {"against"})]
         if not accused and governor.dep_ == "dobj":  # "filed charges of X against Y": the parser hangs Y on the verb
             accused = args.prep_objects(governor.head, {"against"})
-        if not accused and governor.dep_ == "dobj" and governor.head.lemma_.lower() in ANSWERING_VERBS:
+        if not accused and governor.dep_ == "dobj" and governor.head.lemma_.lower() in frames["charges_verbs"]:
             accused = args.subjects(governor.head)
         return accused
     if governor.pos_ == "NOUN":  # "a role in X": whoever plays the role
@@ -181,10 +178,10 @@ def _agent_nouns(sent: Span, args: Arguments) -> Iterator[Found]:
         if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
             verb = noun.head.head  # "designated X as a terrorist organization", "X was listed as ..."
             named += args.passive_subjects(verb) if is_passive(verb) else args.direct_objects(verb)
-        if noun.dep_ == "oprd":  # "labelled X a terrorist group"
-            named += args.direct_objects(noun.head)
         if noun.dep_ in ("oprd", "dobj") and is_passive(noun.head):  # "X was designated a terrorist organization"
             named += args.passive_subjects(noun.head)
+        elif noun.dep_ == "oprd":  # "labelled X a terrorist group"
+            named += args.direct_objects(noun.head)
         if noun.dep_ == "appos" and token.i < noun.i:  # "Al-Shabab, a terrorist group": the name it renames
             named += [a for a in args._one(noun.head, 0) if a.mention.type not in ("State", "Place")]
         for actor in named:

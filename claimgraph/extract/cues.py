@@ -92,7 +92,7 @@ def speaker(verb: Token, args: Arguments, lex: Lexicon) -> Mention | None:
     return None
 
 
-def hedged(trigger: Token, lex: Lexicon, relation: str = "") -> bool:
+def hedged(trigger: Token, lex: Lexicon, relation: str) -> bool:
     """A hedge cue on the trigger's path to the root, or attached to a word on it; a tie that is only sought,
     planned or tried ('seeks to join NATO', 'wants to deepen ties with X'), except hostility: seeking to topple Y
     already opposes Y."""

@@ -101,8 +101,8 @@ def led_governments(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         if last.dep_ not in ("compound", "poss") or head.i != mention.tok_end + (last.dep_ == "poss") \
                 or head.lemma_.lower() not in lex.led_by or found.at(head) is not None:
             continue
-        state = lex.actors.get(f"phx:{mention.country}")
-        if state is None or state.type != "State":
+        state = lex.state(mention.country)
+        if state is None:
             continue
         found.remove(mention)
         span = doc[mention.tok_start : head.i + 1]

@@ -170,4 +170,3 @@ def refusals(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         for clause in (c for c in verb.children if c.dep_ == "xcomp"):
             others = args.direct_objects(clause) + args.prep_objects(clause, {"with", "to", "for"})
             yield from emit(args.subjects(verb), others, "OPPOSES", False, verb, 0.5, "refusal")
-

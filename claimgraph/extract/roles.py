@@ -29,8 +29,8 @@ def titles(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
             continue
         if i >= sent.start and args.found.at(doc[i]) is not None:
             continue  # "Venezuelan Vice President X": the noun pattern reads the named state
-        state = lex.actors.get(f"phx:{mention.country}")
-        if state is None or state.type != "State":
+        state = lex.state(mention.country)
+        if state is None:
             continue
         target = Mention(start=mention.start, end=mention.end, text=state.name, type="State", name=state.name,
                          key=state.key, country=state.country, label="title", tok_start=-1, tok_end=-1)
@@ -216,8 +216,8 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
             continue
         if child.pos_ != "NOUN" and not (child.pos_ == "PROPN" and child.lower_ in args.lex.titles):
             continue  # "NFL placekicker X", "Spicejet Chairman X"
-        chain = [child, *left_modifiers(child)]  # "Hezbollah's secretary general X": the title's possessor too
-        for modifier in left_modifiers(child) + [p for t in chain for p in t.children if p.dep_ == "poss"]:
+        mods = left_modifiers(child)  # and the title's possessor: "Hezbollah's secretary general X"
+        for modifier in mods + [p for t in (child, *mods) for p in t.children if p.dep_ == "poss"]:
             org = args.found.at(modifier)
             if org is not None and org.type not in ("Person", "Place", "State"):
                 yield Found(mention, "MEMBER_OF", org, child, 0.55, "organisation-role", role=child.lower_)
@@ -274,8 +274,8 @@ def _state_of(mention: Mention, token: Token, args: Arguments, kind: str) -> Ite
 
 def _country_state(country: str | None, token: Token, args: Arguments) -> Mention | None:
     """The state a demonym phrase's country code names, as a mention at TOKEN."""
-    actor = args.lex.actors.get(f"phx:{country}") if country else None
-    if actor is None or actor.type != "State":
+    actor = args.lex.state(country)
+    if actor is None:
         return None
     return Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, type="State",
                    name=actor.name, key=actor.key, country=country, label="demonym",

@@ -77,6 +77,11 @@ class Lexicon:
             self.__dict__["_alias_starts"] = cached
         return cached
 
+    def state(self, country: str | None) -> Actor | None:
+        """The state a country code names ("VEN" -> Venezuela), or None."""
+        actor = self.actors.get(f"phx:{country}") if country else None
+        return actor if actor is not None and actor.type == "State" else None
+
     def collective_phrase(self, words: list[str]) -> int | None:
         """Where a collective actor's phrase starts in `words` (lower case, the head last), or None: a head that
         names one by itself, or a generic group noun after a qualifying modifier ('far-left forces': 0)."""
@@ -176,7 +181,7 @@ def load() -> Lexicon:
     lex.relational = frozenset(str(v).lower() for v in heads["relational"])
     lex.qualified = frozenset(str(v).lower() for v in heads["qualified"])
     frames = _yaml("frames.yaml")
-    for section in ("joint", "penalties", "measures", "advocacy", "responsibility", "attributes"):
+    for section in ("joint", "penalties", "measures", "advocacy", "responsibility", "attributes", "charges"):
         for name, values in frames[section].items():  # "attributes_verbs", "joint_adverbs", ...
             lex.frames[f"{section}_{name}"] = frozenset(str(v).lower() for v in values)
     for name in WORD_CLASSES:  # the flat word classes of frames.yaml
