@@ -103,8 +103,11 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon, *, budget: float | N
     used = {c.subject.key for c in claims} | {c.object.key for c in claims if c.object is not None}
     used |= {c.attributed_to.key for c in claims if c.attributed_to is not None}
     mentions = [m for m in found.items if m.label != "collective" or m.key in used]
-    mentions += [m for m in args.references if m.key in used]
     seen = {(m.key, m.start) for m in mentions}
+    for reference in (m for m in args.references if m.key in used):  # a pronoun two patterns resolved: once
+        if (reference.key, reference.start) not in seen:
+            seen.add((reference.key, reference.start))
+            mentions.append(reference)
     for claim in claims:  # ends made on the way ("born in Washington": the city) are names seen, too
         for end in (claim.subject, claim.object):
             if end is not None and (end.key, end.start) not in seen and document.text[end.start : end.end] == end.text:

@@ -20,6 +20,7 @@ __all__ = ["Mentions", "entity_key", "find_mentions", "org_type", "resolve_pair"
 PARTICLES = {"al", "el", "de", "da", "bin", "ibn", "van", "von", "la", "le", "du", "del", "dos"}
 BODIES = {"league", "society", "institute", "foundation", "association", "center", "centre", "museum", "university",
           "academy", "college", "club", "network", "trust", "fund", "movement", "federation", "union"}
+OFFICE_FIELDS = {"state", "staff", "government", "affairs", "mission", "defense", "defence", "security"}
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
@@ -278,9 +279,19 @@ def _trim(ent: Span, lex: Lexicon) -> Span | None:
     if ent.label_ == "PERSON":
         while end - start > 1 and _title_word(doc[start], lex):
             start += 1
+    elif ent.label_ == "ORG":  # "Coast Guard Lt." before "Steve Hardy": the body, then the title of the name
+        while end - start > 1 and doc[end - 1].text[:1].isupper() and _title_word(doc[end - 1], lex) \
+                and doc[end - 2].lower_ not in ("of", "the") and _person_at(doc, ent.end):
+            end -= 1
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _person_at(doc: Doc, i: int) -> bool:
+    while i < len(doc) and doc[i].text == ".":
+        i += 1
+    return i < len(doc) and doc[i].ent_type_ == "PERSON"
 
 
 def _title_word(token: Token, lex: Lexicon) -> bool:
@@ -328,12 +339,16 @@ def _government_of(text: str, lex: Lexicon) -> Actor | None:
 
 
 def _part_of_title(span: Span, lex: Lexicon) -> bool:
+    """'State' in 'Secretary of State', 'Foreign Affairs' in 'Minister of Foreign Affairs': an office's field after
+    a title, no actor. Any other name there is the body the title holder serves ('president of Siemens')."""
     root = span.root
-    if len(span) > 3 or root.dep_ != "pobj" or root.head.lower_ != "of" or org_type(span.text) != "Group" \
-            or span[-1].lower_ in BODIES:
-        return False  # "head of the European Investment Bank" names a bank; "Secretary of State" a title
-    return root.head.head.lower_.rstrip(".") in lex.titles or root.head.head.lemma_.lower() in (
-        "secretary", "minister", "ministry", "department", "professor", "director", "undersecretary")
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or not _title_word(root.head.head, lex):
+        return False
+    if root.head.head.lemma_.lower() in ("professor", "lecturer", "chair") and len(span) <= 3 \
+            and span[-1].lower_ not in BODIES:
+        return True  # "professor of International Relations": a field of study
+    words = [t.lower_ for t in span if t.lower_ not in ("the", "and", "&", "of")]
+    return bool(words) and all(w in lex.portfolios or w in OFFICE_FIELDS for w in words)
 
 
 # --- "Columbus, Miss.", "North Bend, Ohio": one place ------------------------------------------------------

@@ -74,10 +74,12 @@ def advocacy(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
 
 def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """'Russian troops in Syria', 'U.S. bases in Japan', 'Iran's embassy in Caracas': the owner operates there."""
-    nouns = lex.frames["presence_nouns"]
+    dwellings = lex.frames["dwelling_nouns"]
+    nouns = lex.frames["presence_nouns"] | dwellings
     for noun in args.tokens(sent):
         if noun.lower_ not in nouns and noun.lemma_.lower() not in nouns:
             continue
+        dwelling = noun.lower_ in dwellings and noun.is_lower  # a person's home: the person is there
         verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") \
             and noun.head.lemma_.lower() in lex.frames["presence_verbs"] else None  # "opened an office in X"
         places = _where(noun, verb, args, lex)
@@ -88,10 +90,13 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         for child in [*noun.children, *(c for c in left_modifiers(noun) if c.head.i != noun.i)]:
             mention = args.found.at(child)  # "a Russian signals intelligence facility": through the compounds
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and mention is not None \
-                    and mention.type not in ("Place", "Person"):
+                    and mention.type != "Place" and (mention.type != "Person" or dwelling):
                 owners.append(Actor(mention, 0.05))
             elif child.dep_ == "poss" and child.pos_ == "PRON":  # "its bases in Syria", "his hideout in Anbar"
                 owners += [Actor(a.mention, a.penalty + 0.05) for a in args.actors(child)]
+        if dwelling:  # "the home of X in Moscow"; a home is a person's ("their Sydney home" is no group's)
+            owners += args.prep_objects(noun, {"of"})
+            owners = [o for o in owners if o.mention.type == "Person"]
         owners = [o for o in owners if all(o.mention.key != p.mention.key and not _named_for(o.mention, p.mention)
                                            for p in places)]
         if not owners and verb is not None:  # "Russia has troops in Syria": the subject's troops
@@ -108,6 +113,9 @@ def _where(noun: Token, verb: Token | None, args: Arguments, lex: Lexicon) -> li
         return [a for a in found if a.mention.type in ("Place", "State")]
 
     here = places(args.prep_objects(noun, {"in", "at", "on"}))
+    if not here and any(c.dep_ == "poss" for c in noun.children):  # "its Moscow office", "his Fargo home"
+        named = (args.found.at(c) for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i)
+        here = [Actor(m) for m in named if m is not None and m.type in ("Place", "State")]
     owned = noun.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "poss" for c in noun.children)
     if not here and (verb is not None or owned):
         here = places(args.prep_objects(noun.head, {"in", "at", "to", "into"} if verb is not None else {"in", "at"}))

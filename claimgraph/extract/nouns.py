@@ -204,7 +204,8 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
                 return args.subjects(clause)
     if dep == "appos":  # "X and Y, the mayor of Z": the appositive names X alone
         left = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
-        if left is not None and not left.is_punct and noun.lemma_.lower() in args.lex.titles:
+        conjoined = left is not None and left.dep_ == "cc" and left.head.pos_ == "NOUN"  # "a lawyer and founder of"
+        if left is not None and not left.is_punct and not conjoined and noun.lemma_.lower() in args.lex.titles:
             return []  # "an interview with Interfax the chief of X": no comma, no apposition
         return args._one(head, 0)
     if dep in ("compound", "nmod") and args.found.at(head) is not None:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.arguments import Arguments, is_passive
 from claimgraph.extract.found import Found, is_language, the_city
 from claimgraph.extract.nouns import left_modifiers
+from claimgraph.extract.titles import title_case
 from claimgraph.extract.words import OFFICES, ORG_NOUNS
 from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
@@ -21,10 +22,14 @@ def titles(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     for mention in [m for m in args.found.starting_in(sent.start, sent.end) if m.type == "Person"]:
         words: list[str] = []
         i = mention.tok_start - 1
-        while i >= sent.start and (doc[i].lower_.rstrip(".") in lex.titles or doc[i].lower_ in ("vice", "of")):
-            words.insert(0, doc[i].lower_.rstrip("."))
+        while i >= sent.start and (doc[i].lower_.rstrip(".") in lex.titles or doc[i].lower_ in ("vice", "of")
+                                   or (doc[i].text == "." and i > sent.start and doc[i - 1].lower_ in lex.titles)):
+            if doc[i].text != ".":  # "Lt. Steve Hardy": the abbreviation's point, split off by the tokenizer
+                words.insert(0, doc[i].lower_.rstrip("."))
             i -= 1
         title = " ".join(w for w in words if w not in ("former", "then", "acting", "mr", "mrs", "ms", "dr"))
+        if i >= sent.start and not _subhead(doc, mention):
+            yield from _body_title_name(doc, mention, i, sent.start, title, args)
         if title not in OFFICES or not mention.country:
             continue
         if i >= sent.start and args.found.at(doc[i]) is not None:
@@ -35,6 +40,50 @@ def titles(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         target = Mention(start=mention.start, end=mention.end, text=state.name, type="State", name=state.name,
                          key=state.key, country=state.country, label="title", tok_start=-1, tok_end=-1)
         yield Found(mention, "MEMBER_OF", target, doc[i + 1], 0.6, "title", role=title)
+
+
+RESIDENTS = {"native", "resident", "inhabitant"}
+RANKS = {"senior", "top", "chief", "deputy", "former", "acting", "assistant", "associate", "interim", "then"}
+
+
+def _subhead(doc: Doc, mention: Mention) -> bool:
+    """'SOUTHCOM Commander Testifies - July 9, 2019' on a line of its own: a subhead's capitals make names of verbs."""
+    start = doc.text.rfind("\n", 0, mention.start) + 1
+    end = doc.text.find("\n", mention.end)
+    line = doc.text[start : end if end >= 0 else len(doc.text)].rstrip()
+    return title_case(line) and line[-1:] not in ".!?\"”'’"
+
+
+def _body_title_name(tokens: Doc, mention: Mention, i: int, first: int, title: str,
+                     args: Arguments) -> Iterator[Found]:
+    """'Coast Guard Lt. Steve Hardy', 'ITAR-TASS correspondent Leonid Vinogradov', 'Gazprom senior manager X': a
+    body's name, a title, a name, side by side. Read from the words, whatever the parser made of them."""
+    j = i
+    while j >= first and (tokens[j].lower_ in RANKS or _post_noun(tokens[j], args)):
+        j -= 1  # "Gazprom senior manager X": a role noun the title list does not hold, and its ranks
+    if not title and j == i:
+        return
+    body = args.found.at(tokens[j]) if j >= first else None
+    if body is None or body.tok_end != j + 1 or body.type in ("Person", "Place", "State") or body.key == mention.key:
+        return
+    if body.tok_start > first and tokens[body.tok_start - 1].lower_ in ("of", "and", "&"):
+        return  # "the High Command of Jihad and Liberation leader X": the name the tagger cut began earlier
+    if _title_words(body, tokens):
+        return
+    role = " ".join(t.lower_.rstrip(".") for t in tokens[j + 1 : mention.tok_start])
+    yield Found(mention, "MEMBER_OF", body, tokens[j + 1], 0.55, "organisation-role", role=role)
+
+
+def _title_words(body: Mention, doc: Doc) -> bool:
+    """'Turkish Presidential Advisor X': an untyped name the tagger cut before a title may be the title's own
+    words. A typed body, a known one, one named by its head noun ('Institute') or an initialism is a body."""
+    named = doc[body.tok_start : body.tok_end]
+    return body.type == "Group" and body.label != "gazetteer" and named.root.lemma_.lower() not in ORG_NOUNS \
+        and not named.text.isupper()
+
+
+def _post_noun(token: Token, args: Arguments) -> bool:
+    return token.is_lower and token.pos_ == "NOUN" and _role_noun(token, args.lex)
 
 
 def modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
@@ -59,13 +108,15 @@ def modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
             if other.type in ("State", "Place"):
                 kind = "MEMBER_OF" if mention.type in ("Agency", "Person") and other.type == "State" else "OPERATES_IN"
                 if mention.type == "Person" and other.type == "Place" and child.dep_ != "poss" \
-                        and child.head.pos_ == "NOUN" and child.head.i < mention.tok_start:
+                        and (child.head.pos_ == "NOUN" or child.head.lower_ in RESIDENTS) \
+                        and child.head.i < mention.tok_start:
                     yield Found(mention, "OPERATES_IN", other, child, 0.5, "modifier")  # "Atlanta businessman X"
                     continue
                 if mention.type == "Person" and child.dep_ != "poss":
                     continue  # "Russian economist X" is a nationality, not a claim; titles are read elsewhere
                 yield Found(mention, kind, other, child, 0.6, "modifier")
-                if kind == "MEMBER_OF" and mention.type == "Agency":  # "the German Bundestag" sits in Germany too
+                if kind == "MEMBER_OF" and mention.type == "Agency" and mention.label != "gazetteer":
+                    # "the German Bundestag" sits in Germany too (a known agency's seat is already its country)
                     yield Found(mention, "OPERATES_IN", other, child, 0.5, "modifier")
             elif mention.type == "Person" and child.dep_ == "poss" and other.type != "Person":
                 yield Found(mention, "MEMBER_OF", other, child, 0.6, "modifier")
@@ -219,7 +270,8 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
         mods = left_modifiers(child)  # and the title's possessor: "Hezbollah's secretary general X"
         for modifier in mods + [p for t in (child, *mods) for p in t.children if p.dep_ == "poss"]:
             org = args.found.at(modifier)
-            if org is not None and org.type not in ("Person", "Place", "State"):
+            if org is not None and org.type not in ("Person", "Place", "State") \
+                    and not (child.pos_ == "PROPN" and _title_words(org, root.doc)):
                 yield Found(mention, "MEMBER_OF", org, child, 0.55, "organisation-role", role=child.lower_)
                 return
     # "X, acting comptroller at the University": a role noun with "at" an organisation
@@ -310,13 +362,19 @@ def _person_prep(mention: Mention, root: Token, args: Arguments) -> Iterator[Fou
     heads = [root]
     heads += [c for c in root.children if c.dep_ in ("appos", "npadvmod", "amod") and c.pos_ == "NUM"]
     for appos in (c for c in root.children if c.dep_ == "appos" and args.found.at(c) is None):
-        for actor in args.prep_objects(appos, {"from"}):  # "Derwinski, a Republican from Chicago"
-            if actor.mention.type in ("Place", "State"):
+        native = appos.lemma_.lower() in RESIDENTS  # "X, a native of Fort Worth", "X, a Fargo resident"
+        for actor in args.prep_objects(appos, {"from", "of"} if native else {"from"}):
+            if actor.mention.type in ("Place", "State"):  # "Derwinski, a Republican from Chicago"
                 yield Found(mention, "OPERATES_IN", actor.mention, appos, 0.5, "person-prep")
         for child in left_modifiers(appos):  # "Bakst, a West Palm Beach lawyer" (a town; a country is nationality)
             place = args.found.at(child)
-            if place is not None and place.type == "Place" and child.dep_ != "poss":
+            if place is not None and (place.type == "Place" or native and place.type == "State") \
+                    and child.dep_ != "poss":
                 yield Found(mention, "OPERATES_IN", place, appos, 0.5, "person-prep")
+    if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "hail"):  # "Mrs. Tsuruyama is from Yatsushiro"
+        for actor in args.prep_objects(root.head, {"from"}):
+            if actor.mention.type in ("Place", "State"):
+                yield Found(mention, "OPERATES_IN", actor.mention, root.head, 0.5, "person-prep")
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from"):

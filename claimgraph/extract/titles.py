@@ -57,8 +57,9 @@ def sentence_case(text: str, known: Callable[[str], bool] = lambda name: False) 
 
 def _recased(line: str, body: str, known: Callable[[str], bool]) -> str:
     """Lower-case the headline's words but the first and the names: those the body writes capitalised inside a
-    sentence, and known names of one to three words (the gazetteer's)."""
-    names = {w.rstrip(".’'") for m in _NAME_IN_BODY.finditer(body) for w in m.group(1).split()}
+    sentence (of a line that is not in title case itself), and known names of one to three words (the gazetteer's)."""
+    prose = "\n".join(text for text in body.splitlines() if not title_case(text))  # not the title again, no subhead
+    names = {w.rstrip(".’'") for m in _NAME_IN_BODY.finditer(prose) for w in m.group(1).split()}
     matches = list(_WORD.finditer(line))
     words = [m.group() for m in matches]
     named: set[int] = set()

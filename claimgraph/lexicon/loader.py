@@ -121,7 +121,7 @@ def _yaml(name: str) -> dict:
     return data
 
 
-WORD_CLASSES = ("presence_nouns", "presence_verbs", "hosting_verbs", "tie_nouns", "relation_building",
+WORD_CLASSES = ("presence_nouns", "dwelling_nouns", "presence_verbs", "hosting_verbs", "tie_nouns", "relation_building",
                 "shared_features", "reciprocal_verbs", "part_nouns")
 
 

@@ -99,3 +99,39 @@ def test_a_personal_post_is_not_held_by_an_organisation() -> None:
     got = triples("In an interview with Interfax the chief of Belarus's Security Committee, Eduard Shirkovskiy, "
                   "dismissed the rumors.")
     assert not any(subject == "Interfax" for subject, _, _ in got)
+
+
+def test_a_title_of_an_unknown_organisation_is_membership_and_a_field_is_no_organisation() -> None:
+    got = triples("Andrew Stephens, president of Marlow Plastics, said the plant will close.")
+    assert ("Andrew Stephens", "MEMBER_OF", "Marlow Plastics") in got
+    got = triples('"We need water," said Bruno Pastor, a top official of the Lombard Farmers Confederation.')
+    assert ("Bruno Pastor", "MEMBER_OF", "Lombard Farmers Confederation") in got
+    got = triples("Secretary of State John Kerry and Dr. Naeem Ahmed, professor of International Relations at "
+                  "Karachi University, spoke.")
+    assert ("Naeem Ahmed", "MEMBER_OF", "Karachi University") in got
+    assert not any(o in ("State", "International Relations") for _, _, o in got)
+
+
+def test_a_body_a_title_and_a_name_side_by_side_is_membership_whatever_the_parse() -> None:
+    assert ("Steve Hardy", "MEMBER_OF", "Coast Guard") in triples(
+        "An air bubble was the only oxygen, said Coast Guard Lt. Steve Hardy.")
+    assert ("Ivan Petrov", "MEMBER_OF", "Gazprom") in triples("Gazprom senior manager Ivan Petrov resigned.")
+    assert ("Leonid Orlov", "MEMBER_OF", "Reuters") in triples("Reuters correspondent Leonid Orlov saw the attack.")
+    got = triples('"They talk," said Turkish Presidential Advisor Mesut Kaya.')  # the title's own words
+    assert not any(r == "MEMBER_OF" and s == "Mesut Kaya" and o != "Turkey" for s, r, o in got)
+    assert not triples("SOUTHCOM Commander Testifies - July 9, 2019")  # a subhead's capitals name no person
+
+
+def test_where_a_person_comes_from_or_lives_is_where_the_person_is() -> None:
+    assert ("Kenny Rowe", "OPERATES_IN", "Fort Worth, Texas") in triples(
+        "Kenny Rowe, a native of Fort Worth, Texas, has a dry wit.")
+    assert ("Ivan Petrov", "OPERATES_IN", "Kazan") in triples("Ivan Petrov, a resident of Kazan, was arrested.")
+    assert ("Maria Lopez", "OPERATES_IN", "Yatsushiro") in triples("Maria Lopez is from Yatsushiro.")
+    assert ("Maria Lopez", "OPERATES_IN", "Germantown") in triples(
+        "Maria Lopez rented a hotel room, commuting 60 miles from her Germantown home.")
+    assert ("Vladimir Putin", "OPERATES_IN", "Sochi") in triples(
+        "Putin spent the weekend at his residence in Sochi.")
+    got = triples("Maria Lopez founded her publishing house, Cassava Books, in Abuja.")  # a firm, not a home
+    assert ("Maria Lopez", "OPERATES_IN", "Abuja") not in got
+    got = triples("Police found an Islamic State flag at their Sydney home.")  # a home is a person's
+    assert not any(r == "OPERATES_IN" and s == "Islamic State" for s, r, _ in got)

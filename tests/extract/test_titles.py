@@ -42,3 +42,10 @@ def test_a_jsonl_title_becomes_the_first_line_of_the_stored_text(tmp_path: Path)
     [document] = [d for d in read_paths([str(tmp_path)]) if isinstance(d, Document)]
     assert document.text.startswith("Iran Arms Houthi Rebels, Officials Say\n\nThe shipments")
     assert document.title == "Iran Arms Houthi Rebels, Officials Say"
+
+
+def test_a_title_repeated_as_a_line_of_the_body_keeps_no_capitals_of_its_own() -> None:
+    text = "Fleet Admiral Praises Allies in Oslo\n\nFleet Admiral Praises Allies in Oslo\n\n" \
+           "The admiral spoke for an hour in Oslo.\n"
+    parsed, span = titles.sentence_case(text)
+    assert span is not None and parsed.startswith("Fleet admiral praises allies in Oslo.")
