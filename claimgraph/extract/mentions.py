@@ -307,6 +307,9 @@ def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
         mtype = "Group"  # "Bosnian Serbs" tagged as a person: a people
     elif label == "PERSON" and ACRONYM.match(text):
         mtype = org_type(text)  # "PNH", "FARC" tagged as a person: an initialism names a body, not a person
+    elif label == "PERSON" and _class_noun_before(span, lex):  # "the militia Kataib Hezbollah": its name
+        types = lex.definites[span.doc[span.start - 1].lower_]
+        mtype = org_type(text, default=next(iter(types)) if len(types) == 1 else "Group")
     elif label == "PERSON" or PERSON_SHAPE.match(text):  # "Ulf D. Merbold" tagged as an organisation
         mtype = "Person"
     elif label in ("GPE", "LOC", "FAC"):
@@ -327,6 +330,13 @@ def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
             return
         mtype = org_type(text)
     found.add(make_mention(span, mtype, text, entity_key(mtype, text), None, label or "NER"))
+
+
+def _class_noun_before(span: Span, lex: Lexicon) -> bool:
+    """'the group X', 'the militia X', 'the company X': a class noun of bodies right before the name."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.is_lower and "Person" not in lex.definites.get(before.lower_, ("Person",)) \
+        and before.lower_ not in ("regime", "government", "administration", "side")  # "the regime X": its leader
 
 
 def _government_of(text: str, lex: Lexicon) -> Actor | None:

@@ -97,6 +97,8 @@ def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         if dwelling:  # "the home of X in Moscow"; a home is a person's ("their Sydney home" is no group's)
             owners += args.prep_objects(noun, {"of"})
             owners = [o for o in owners if o.mention.type == "Person"]
+        else:  # "the Moscow office of Human Rights Watch", "the presence of Russian troops in Syria"
+            owners += [o for o in args.prep_objects(noun, {"of"}) if o.mention.type not in ("Place", "Person")]
         owners = [o for o in owners if all(o.mention.key != p.mention.key and not _named_for(o.mention, p.mention)
                                            for p in places)]
         if not owners and verb is not None:  # "Russia has troops in Syria": the subject's troops
@@ -113,7 +115,10 @@ def _where(noun: Token, verb: Token | None, args: Arguments, lex: Lexicon) -> li
         return [a for a in found if a.mention.type in ("Place", "State")]
 
     here = places(args.prep_objects(noun, {"in", "at", "on"}))
-    if not here and any(c.dep_ == "poss" for c in noun.children):  # "its Moscow office", "his Fargo home"
+    owned_by = any(c.dep_ == "poss" for c in noun.children) or any(
+        args.found.at(p) is not None for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj")
+    if not here and owned_by:  # "its Moscow office", "his Fargo home", "the Moscow office of HRW"
         named = (args.found.at(c) for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i)
         here = [Actor(m) for m in named if m is not None and m.type in ("Place", "State")]
     owned = noun.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "poss" for c in noun.children)

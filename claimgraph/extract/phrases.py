@@ -121,6 +121,9 @@ class Phrases:
                 got = self.actors(child, depth + 1)
                 if got:
                     return got
+        named = self._named_after(token)
+        if named is not None:  # "the company Rosneft", "the group Chagossian Voices": the name that follows
+            return [Actor(named, 0.05)]
         if token.dep_ == "appos":
             return self._one(token.head, depth + 1) if depth < 3 else []
         role = all(t.kind == "MEMBER_OF" for t in self.lex.triggers.get((token.lemma_.lower(), "noun"), ()))
@@ -275,6 +278,14 @@ class Phrases:
                             if pobj.dep_ == "pobj":
                                 out.extend(self.actors(pobj, depth + 1))
         return out
+
+    def _named_after(self, token: Token) -> Mention | None:
+        """The name right after a class noun with 'the' ('the company Rosneft'), of the noun's type."""
+        types = self.lex.definites.get(token.lower_)
+        if types is None or token.i + 1 >= len(token.doc) or not any(c.lower_ == "the" for c in token.lefts):
+            return None
+        named = self.found.at(token.doc[token.i + 1])
+        return named if named is not None and named.tok_start == token.i + 1 and named.type in types else None
 
     def _before_other(self, token: Token, depth: int) -> list[Actor]:
         """'the ELN and other terrorist groups', 'Hamas, Hezbollah and other militias': the conjuncts before 'other

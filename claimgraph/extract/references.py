@@ -22,6 +22,8 @@ def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences
     definite = None
     if kind is None:
         if low in lex.definites and any(c.lower_ in ("the", "this", "that") for c in token.lefts):
+            if _named_after(token, found):
+                return None  # "the group Chagossian Voices", "the company Rosneft": the name follows
             definite = lex.definites[low]
             max_sentences = 5
         else:
@@ -54,6 +56,12 @@ def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences
         if last.dep_ in ("nsubj", "nsubjpass") and _main_clause(last.head):
             return mention
     return nearest
+
+
+def _named_after(token: Token, found: Mentions) -> bool:
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    named = after is not None and (m := found.at(after)) is not None and m.tok_start == after.i
+    return named or any(c.dep_ == "appos" and c.i == token.i + 1 for c in token.children)
 
 
 def _main_clause(verb: Token) -> bool:

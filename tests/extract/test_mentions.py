@@ -160,3 +160,13 @@ def test_a_state_the_model_ran_into_a_persons_name_stays_a_state() -> None:
     assert found["Venezuela"] == ("Venezuela", "State")
     assert found["Sergei Melik-Bagdasarov"] == ("Sergei Melik-Bagdasarov", "Person")
     assert "George Washington" in _mentions("George Washington visited the troops.")
+
+
+def test_a_class_noun_before_a_name_types_the_name_and_points_to_it() -> None:
+    assert ("Iran", "FUNDS", "Kataib Hezbollah") in triples("Iran funds the militia Kataib Hezbollah.")
+    result = extract_text("Iran funds the militia Kataib Hezbollah.")
+    assert {m.text: m.type for m in result.mentions}["Kataib Hezbollah"] == "ArmedGroup"
+    got = triples("Maxwell Evenor spoke. Frankie Bontemps and Anna Petrova are part of the group Chagossian Voices.")
+    assert ("Anna Petrova", "MEMBER_OF", "Chagossian Voices") in got
+    assert ("Frankie Bontemps", "MEMBER_OF", "Maxwell Evenor") not in got
+    assert ("Anna Petrova", "MEMBER_OF", "Rosneft") in triples("Anna Petrova joined the company Rosneft in 2010.")

@@ -193,3 +193,10 @@ def test_a_stand_on_what_a_pronoun_owns_is_a_stand_on_its_antecedent() -> None:
 def test_a_host_has_the_guests_presence() -> None:
     assert ("Russia", "OPERATES_IN", "Cuba") in triples("Cuba hosts a Russian signals intelligence facility.")
     assert triples("Cuba hosts the talks.") == set()
+
+
+def test_a_place_named_before_an_office_of_an_owner_is_where_the_owner_operates() -> None:
+    assert ("Human Rights Watch", "OPERATES_IN", "Moscow") in triples("The Moscow office of Human Rights Watch closed.")
+    assert ("Hezbollah", "OPERATES_IN", "Beirut") in triples("The headquarters of Hezbollah in Beirut was struck.")
+    assert ("Russia", "OPERATES_IN", "Syria") in triples("The presence of Russian troops in Syria worries Israel.")
+    assert not any(r == "OPERATES_IN" for _, r, _ in triples("The deployment of troops to Mali angered France."))
