@@ -42,6 +42,9 @@ def activity_codes(token: Token, lex: Lexicon) -> list[str]:
 
 def alleged(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     for token in args.tokens(sent):
+        if token.pos_ == "VERB" and token.dep_ not in ("pcomp", "amod", "compound") and token.tag_ != "VBG":
+            yield from _doing(token, args, lex)
+            continue
         gerund = token.pos_ == "VERB" and token.dep_ == "pcomp"  # "accused of bribing officials"
         if (token.pos_ not in ("NOUN", "PROPN", "ADJ") and not gerund) or token.dep_ == "compound":
             continue
@@ -55,6 +58,29 @@ def alleged(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
                 yield Found(actor.mention, "ALLEGED", None, trigger, round(conf - actor.penalty, 3), "activity",
                             activity=code)
     yield from _agent_nouns(sent, args)
+
+
+DOING_ALONE = {"kidnap", "bribe", "extort", "launder", "embezzle", "torture"}  # need no object to name the act
+
+
+def _doing(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    """'The cartel smuggled fentanyl into the U.S.', 'tons of cocaine shipped by the cartel', 'the ELN kidnapped two
+    engineers': a verb of the activity with what it moves; its doer is alleged the activity."""
+    lemma = verb.lemma_.lower()
+    passive = is_passive(verb)
+    moved = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    moved += [c for m in moved for c in m.conjuncts]
+    things = moved + [p for m in moved for c in m.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]  # "tons of cocaine"
+    codes = [lex.activities[(t.lemma_.lower(), lemma)] for t in things if (t.lemma_.lower(), lemma) in lex.activities]
+    if lemma in DOING_ALONE and ("*", lemma) in lex.activities:
+        codes.append(lex.activities[("*", lemma)])
+    if not codes:
+        return
+    for actor in args.agents(verb) if passive else args.subjects(verb):
+        for code in dict.fromkeys(codes):
+            yield Found(actor.mention, "ALLEGED", None, verb, round(0.6 - actor.penalty, 3), "activity",
+                        activity=code)
 
 
 def _actors_for(token: Token, args: Arguments, lex: Lexicon) -> list[tuple[Actor, float, Token]]:

@@ -116,3 +116,17 @@ def test_charges_name_the_accused_never_their_possessor() -> None:
     assert triples("The United States leveled charges of drug trafficking.") == set()
     [claim] = extract_text("Alex Saab denied the allegations of money laundering.").claims
     assert claim.negated
+
+
+def test_a_verb_of_the_activity_with_what_it_moves_names_its_doer() -> None:
+    assert ("Sinaloa Cartel", "ALLEGED", "drug_trafficking") in triples(
+        "The Sinaloa Cartel has smuggled fentanyl into the United States for years.")
+    assert ("Sinaloa Cartel", "ALLEGED", "drug_trafficking") in triples(
+        "Tons of cocaine were shipped to Spain by the Sinaloa Cartel.")
+    assert ("ELN", "ALLEGED", "organized_crime") in triples("The ELN kidnapped two engineers in Arauca.")
+    assert ("Hezbollah", "ALLEGED", "money_laundering") in triples("Hezbollah laundered money through Paraguay.")
+    assert not any(r == "ALLEGED" for _, r, _ in triples("Russia sold weapons to Venezuela."))  # a lawful sale
+    assert not any(r == "ALLEGED" for _, r, _ in triples("India exported drugs to Kenya."))  # medicines, maybe
+    [claim] = [c for c in extract_text("The FARC did not smuggle cocaine, the report said.").claims
+               if c.relation == "ALLEGED"]
+    assert claim.negated
