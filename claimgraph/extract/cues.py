@@ -136,13 +136,21 @@ def negated(trigger: Token, lex: Lexicon) -> bool:
                 return True
             if child.dep_ == "det" and child.lower_ in cues and depth <= 1:
                 return True
-        if depth > 0 and node.lemma_.lower() in denials:
+        if depth > 0 and node.lemma_.lower() in denials and not _named_holder(trigger):
             return True
-        if 0 < depth <= 2 and node.lemma_.lower() in lex.cues["refusals"] and _infinitive(path[depth - 1]):
+        if 0 < depth <= 2 and node.lemma_.lower() in lex.cues["refusals"] and _infinitive(path[depth - 1]) \
+                and not _named_holder(trigger):
             return True  # "refused to sell arms to X"; not "the number declined after an agreement"
         if node.dep_ in ("ccomp", "relcl", "advcl", "nsubj", "nsubjpass", "csubj") or depth > 3:
             break
     return False
+
+
+def _named_holder(trigger: Token) -> bool:
+    """'refused to join EU sanctions against Russia': the EU's sanctions stand; a denial or refusal denies only the
+    refuser's own act ('denied its support for X' is denied)."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
+                                          for c in trigger.children)
 
 
 def time_of(trigger: Token, dates: list[Span], lex: Lexicon) -> str | None:

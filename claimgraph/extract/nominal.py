@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit
 from claimgraph.extract.nouns import left_modifiers
+from claimgraph.extract.words import hostile_act
 from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
 
@@ -181,5 +182,8 @@ def refusals(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.cues["refusals"]:
             continue
         for clause in (c for c in verb.children if c.dep_ == "xcomp"):
-            others = args.direct_objects(clause) + args.prep_objects(clause, {"with", "to", "for"})
+            if hostile_act(clause, lex):
+                continue  # "refused to join sanctions against Russia", "declined to condemn X": no hostility to X
+            others = args.direct_objects(clause) + args.prep_objects(clause, {"with", "to", "for", "on", "against"})
             yield from emit(args.subjects(verb), others, "OPPOSES", False, verb, 0.5, "refusal")
+

@@ -16,7 +16,7 @@ from claimgraph.model import SYMMETRIC
 
 
 def noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
-    received = _received(noun, trig, args)
+    received = _received(noun, trig, args) or _thanked_for(noun, trig, args)
     if received:
         yield from received
         return
@@ -99,12 +99,36 @@ def _received(noun: Token, trig: Trigger, args: Arguments) -> list[Found]:
     receivers = args.subjects(verb)
     if not givers or not receivers:
         return []
-    return list(emit(givers, receivers, trig.kind, False, noun, trig.confidence, "noun-received"))
+    return list(emit(givers, receivers, _tie_kind(noun, trig, args.lex), False, noun, trig.confidence,
+                     "noun-received"))
+
+
+def _thanked_for(noun: Token, trig: Trigger, args: Arguments) -> list[Found]:
+    """'Maduro thanked Russia for its support', 'X praised Y for the aid': Y gave it, the subject received it."""
+    frames = args.lex.frames
+    prep = noun.head
+    if trig.kind not in frames["receiving_kinds"] or noun.dep_ != "pobj" or prep.lower_ != "for" \
+            or prep.head.lemma_.lower() not in frames["gratitude_verbs"]:
+        return []
+    verb = prep.head
+    givers = args.direct_objects(verb)
+    receivers = args.subjects(verb)
+    if not givers or not receivers:
+        return []
+    return list(emit(givers, receivers, _tie_kind(noun, trig, args.lex), False, noun, trig.confidence,
+                     "noun-received"))
 
 
 def _tie_kind(noun: Token, trig: Trigger, lex: Lexicon) -> str:
     """'economic ties' are trade, 'security ties' cooperation; a tie noun's modifier names its kind, and ties
     that someone builds ('improve ties with X', 'deepen relations with X') are cooperation."""
+    if noun.lemma_.lower() in lex.frames["aid_nouns"] and trig.kind in lex.frames["receiving_kinds"]:
+        for child in noun.children:  # "military aid" arms, "financial assistance" funds; other aid supports
+            if child.dep_ in ("amod", "compound") and child.i < noun.i:
+                kind = lex.aid_kinds.get(child.lemma_.lower()) or lex.aid_kinds.get(child.lower_)
+                if kind:
+                    return kind
+        return trig.kind
     if noun.lemma_.lower() not in lex.frames["tie_nouns"] and noun.lower_ not in lex.frames["tie_nouns"]:
         return trig.kind
     built = noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.frames["relation_building"]
@@ -249,6 +273,8 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     if dep == "dobj" and (light_verb(head)
                           or head.lemma_.lower() in args.lex.frames["relation_building"]):
         return args.subjects(head)
+    if dep == "nsubjpass" and (light_verb(head) or head.lemma_.lower() in args.lex.frames["relation_building"]):
+        return args.agents(head)  # "the deal was signed by X and Y"
     if dep == "pobj" and head.lower_ in ("in", "for", "as") and head.head.pos_ == "VERB" \
             and noun.lemma_.lower() not in args.lex.relational:  # "X went on strike in protest of Y"
         return [Actor(a.mention, a.penalty + 0.15) for a in args.subjects(head.head)]

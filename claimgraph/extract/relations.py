@@ -11,7 +11,7 @@ from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit, pairs
 from claimgraph.extract.nouns import adjective, noun
 from claimgraph.extract.roles import founded_in, modifiers, native, titles
-from claimgraph.extract.words import MEASURES, QUANTITY, light_verb
+from claimgraph.extract.words import MEASURES, QUANTITY, hostile_act, light_verb
 from claimgraph.lexicon import Lexicon, Trigger, jointly
 from claimgraph.lexicon import against as against_trigger
 from claimgraph.model import SYMMETRIC
@@ -95,14 +95,17 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         others = args.direct_objects(verb) if takes_dobj else []
     if preps:
         others = others + args.prep_objects(verb, preps)
-    if trig.kind == "CONTROLS":  # "use the U.S. banking system" controls no state: the thing used must be the actor,
-        others = [o for o in others if not _modifies_object(o, verb)]  # not one named in a modifier of it
+    if trig.kind in ("CONTROLS", "MEMBER_OF"):  # "use the U.S. banking system" controls no state, "join EU
+        # sanctions" joins no union: the thing used or joined must be the actor, not one named in a modifier of it
+        others = [o for o in others if not _modifies_object(o, verb)]
     if not others and (takes_dobj or " " in trig.lemma) and not passive and trig.kind in STANCES:
         others = _doers_of_object(verb, args)  # "condemned the sanctions imposed by Washington": Washington
     if "ccomp" in trig.slots:  # "X demanded that Y cancel ...": Y
         others = others + [a for c in verb.children if c.dep_ == "ccomp" for a in args.subjects(c)]
     if "xcomp" in trig.slots:  # "X threatened to break relations with Y": Y
         for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+            if verb.lemma_.lower() in args.lex.cues["refusals"] and hostile_act(clause, args.lex):
+                continue  # "refused to join sanctions against Russia" is no hostility to Russia
             others = others + args.direct_objects(clause) + args.prep_objects(clause, {"with", "against", "in", "on"})
     if "cond" in trig.slots:  # "X threatened to leave the talks if Y deployed missiles": Y
         clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
@@ -111,6 +114,8 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
                 others = others + [Actor(a.mention, a.penalty + 0.1) for a in args.subjects(clause)]
     if trig.kind == "OPPOSES" and verb.lemma_.lower() in args.lex.frames["reciprocal_verbs"]:
         partners = others or args.prep_objects(verb, {"with"})  # "X exchanged fire with Y", "X and Y clashed"
+        if not passive and not partners:  # "X fought alongside Y": Y is X's ally (joint.py), not its enemy
+            holders = args.subjects(verb, partners=False)
         sides = [(h, p) for h in holders for p in partners] if partners else \
             [(a, b) for i, a in enumerate(holders) for b in holders[i + 1 :]]
         for a, b in sides:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimgraph.lexicon import Lexicon
+
 ACCUSERS = {"convict", "accuse", "suspect", "charge", "arrest", "indict", "sentence", "try", "jail", "blame",
             "execute", "hang", "prosecute", "acquit", "guilty", "responsible", "serve", "imprison"}
 COPULAS = {"be", "become", "remain", "seem", "appear", "serve", "act", "stay"}
@@ -13,6 +15,7 @@ LIGHT_VERBS = {"have", "impose", "place", "slap", "levy", "wage", "mount", "stag
                "provide", "express", "receive", "get", "gain", "secure", "need", "want", "use", "continue", "hold",
                "sign", "reach", "conduct", "launch", "open", "resume", "start", "begin", "promise", "pledge",
                "announce", "extend", "boost", "restore", "seal", "conclude", "propose", "approve", "send", "commit",
+               "swear", "reaffirm",
                "carry", "order", "plan", "attempt", "claim", "mastermind", "reiterate", "repeat", "issue", "make",
                "voice", "declare", "put", "exert", "apply"}
 ORG_NOUNS = {"agency", "party", "group", "newspaper", "daily", "weekly", "paper", "magazine", "company", "firm",
@@ -41,3 +44,17 @@ def light_verb(token: Token) -> bool:
     """A light verb, also where the lemmatizer cut an '-ed' form short of its final e ('waged' -> 'wag')."""
     lower = token.lower_
     return token.lemma_.lower() in LIGHT_VERBS or (lower.endswith("ed") and lower[:-1] in LIGHT_VERBS)
+
+
+TAKING_UP = {"join", "impose", "back", "support", "adopt", "endorse", "enforce", "apply", "extend", "tighten"}
+
+
+def hostile_act(clause: Token, lex: Lexicon) -> bool:
+    """The refused act is itself hostile: its verb is a hostility trigger, or it takes up a hostile act ('join
+    sanctions'). Refusing to lift sanctions on Y stays hostile to Y."""
+    if any(t.kind == "OPPOSES" for t in lex.triggers.get((clause.lemma_.lower(), "verb"), ())):
+        return True
+    return clause.lemma_.lower() in TAKING_UP and any(
+        t.kind == "OPPOSES" for c in clause.children if c.dep_ == "dobj"
+        for t in lex.triggers.get((c.lemma_.lower(), "noun"), ()))
+

@@ -55,6 +55,7 @@ class Lexicon:
     portfolios: frozenset[str] = frozenset()  # "Defense" in "Defense Minister X": an office's field, no actor
     frames: dict[str, frozenset[str]] = field(default_factory=dict)  # frames.yaml: word classes by name
     tie_kinds: dict[str, str] = field(default_factory=dict)  # "economic" -> TRADES_WITH ("economic ties")
+    aid_kinds: dict[str, str] = field(default_factory=dict)  # "military" -> ARMS ("military aid")
     pair_kinds: dict[str, str] = field(default_factory=dict)  # "pact" -> COOPERATES_WITH ("a Sino-Russian pact")
     parties: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Republican" -> (party, country)
     capitals: dict[str, str] = field(default_factory=dict)  # a capital's alias -> its state's key (capitals.tsv)
@@ -121,7 +122,8 @@ def _yaml(name: str) -> dict:
     return data
 
 
-WORD_CLASSES = ("presence_nouns", "dwelling_nouns", "presence_verbs", "hosting_verbs", "tie_nouns", "relation_building",
+WORD_CLASSES = ("presence_nouns", "dwelling_nouns", "gratitude_verbs", "aid_nouns", "presence_verbs",
+                "hosting_verbs", "tie_nouns", "relation_building",
                 "shared_features", "reciprocal_verbs", "part_nouns")
 
 
@@ -196,11 +198,14 @@ def load() -> Lexicon:
             if str(word).lower() in lex.pair_kinds:
                 raise LexiconError(f"frames.yaml: pair noun {word!r} given twice")
             lex.pair_kinds[str(word).lower()] = kind
-    for kind, words in frames["tie_kinds"].items():
-        for word in words:
-            if word in lex.tie_kinds:
-                raise LexiconError(f"frames.yaml: tie modifier {word!r} given twice")
-            lex.tie_kinds[str(word).lower()] = kind
+    for section, table in (("tie_kinds", lex.tie_kinds), ("aid_kinds", lex.aid_kinds)):
+        for kind, words in frames[section].items():
+            if kind not in RELATIONS:
+                raise LexiconError(f"frames.yaml: {section}: unknown kind {kind!r}")
+            for word in words:
+                if str(word).lower() in table:
+                    raise LexiconError(f"frames.yaml: {section}: modifier {word!r} given twice")
+                table[str(word).lower()] = kind
     lex.frames["against_excluded"] = frozenset(str(v).lower() for v in frames["against"]["excluded"])
     _reciprocal(lex, [str(v).lower() for v in frames["reciprocal_conflict"]])
     _load_actors(lex)

@@ -358,3 +358,46 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs() -> None:
 def test_an_actors_parent_company_is_not_the_actor() -> None:
     assert not any(obj == "Apple Daily" for _, _, obj in triples(
         "Mark Clifford, who previously served on the board of Apple Daily's parent company, spoke."))
+
+
+def test_fighting_alongside_an_ally_is_no_hostility_between_them() -> None:
+    got = triples("North Korean troops are fighting alongside Russian forces in Kursk.")
+    assert ("North Korea", "COOPERATES_WITH", "Russia") in got
+    assert not any(r == "OPPOSES" for _, r, _ in got)
+    assert ("India", "OPPOSES", "Pakistan") in triples("India and Pakistan exchanged fire along the border.")
+
+
+def test_thanks_for_support_name_the_giver_and_aid_takes_its_kind_from_its_modifier() -> None:
+    assert ("Russia", "SUPPORTS", "Nicolas Maduro") in triples("Nicolas Maduro thanked Russia for its support.")
+    assert ("United States", "ARMS", "Ukraine") in triples("The United States sent military aid to Ukraine.")
+    assert ("Japan", "FUNDS", "Kenya") in triples("Kenya thanked Japan for its financial assistance.")
+    got = triples("Russia provided humanitarian aid to Syria.")
+    assert ("Russia", "SUPPORTS", "Syria") in got and ("Russia", "FUNDS", "Syria") not in got
+
+
+def test_a_signed_deal_in_the_passive_and_calls_on_an_actor() -> None:
+    assert ("Rosneft", "COOPERATES_WITH", "PDVSA") in triples("The deal was signed by Rosneft and PDVSA.")
+    assert ("France", "OPPOSES", "Iran") in triples("France called on Iran to free the detained diplomats.")
+
+
+def test_recruiting_or_fighting_in_a_place_is_activity_there() -> None:
+    assert ("Wagner Group", "OPERATES_IN", "Syria") in triples("The Wagner Group recruited fighters in Syria.")
+    assert ("Hezbollah", "OPERATES_IN", "Syria") in triples("Hezbollah fighters fought in Syria for years.")
+    assert not any(r == "OPERATES_IN" for _, r, _ in triples(
+        "Chinese coast guard ships patrolled the waters off the Philippines."))
+
+
+def test_refusing_a_hostile_act_is_no_hostility_and_denies_only_the_refusers_own_act() -> None:
+    result = extract_text("Serbia refused to join EU sanctions against Russia.")
+    got = {(c.subject.name, c.relation, c.object.name if c.object else "", c.negated) for c in result.claims}
+    assert ("European Union", "OPPOSES", "Russia", False) in got  # the EU's sanctions stand
+    assert not any(s == "Serbia" and r in ("OPPOSES", "MEMBER_OF") and not n for s, r, _, n in got)
+    assert ("United States", "OPPOSES", "Iran") in triples("The United States refused to lift sanctions on Iran.")
+    assert ("Mexico", "OPPOSES", "Russia") in triples("Mexico refused to sell weapons to Russia.")
+    assert ("Finland", "MEMBER_OF", "NATO") in triples("Finland joined NATO in 2023.")
+    assert not triples("Sweden joined NATO exercises in the Baltic.")  # joining exercises is no membership
+
+
+def test_allegiance_pledged_to_a_body_is_membership() -> None:
+    assert ("Boko Haram", "MEMBER_OF", "Islamic State") in triples(
+        "Boko Haram pledged allegiance to the Islamic State in 2015.")
