@@ -109,6 +109,22 @@ def led_governments(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         found.add(make_mention(span, "State", state.name, state.key, state.country, "demonym"))
 
 
+def seated_governments(doc: Doc, found: Mentions, lex: Lexicon) -> None:
+    """'the regime in Syria', 'the government in Damascus', 'the military junta in Mali': a government noun placed
+    in a state (or its capital) is that state's government. The noun becomes the state; the place stays itself."""
+    for token in doc:
+        if token.lemma_.lower() not in lex.led_by or token.pos_ != "NOUN" or found.at(token) is not None \
+                or not any(c.lower_ == "the" for c in token.children):
+            continue
+        preps = [c for c in token.children if c.dep_ == "prep"] + [  # or hung on the verb right after the noun
+            c for c in token.head.children if c.dep_ == "prep" and c.i == token.i + 1 and token.dep_ == "dobj"]
+        seats = [found.at(p) for c in preps if c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+        state = next((m for m in seats if m is not None and m.type == "State"), None)
+        if state is not None:
+            found.add(make_mention(doc[token.i : token.i + 1], "State", state.name, state.key, state.country,
+                                   "demonym"))
+
+
 def demonym_phrases(doc: Doc, found: Mentions, lex: Lexicon) -> None:
     for mention in list(found.items):
         if mention.type != "State" or mention.tok_end - mention.tok_start > 3:

@@ -8,7 +8,14 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.collectives import collectives
-from claimgraph.extract.demonyms import demonym_phrases, led_governments, peoples, place_pairs, state_named
+from claimgraph.extract.demonyms import (
+    demonym_phrases,
+    led_governments,
+    peoples,
+    place_pairs,
+    seated_governments,
+    state_named,
+)
 from claimgraph.extract.names import acronyms, names_within_document, titled_names
 from claimgraph.extract.references import resolve_pair, resolve_reference
 from claimgraph.extract.spans import NER_LABELS, QUOTES, Mentions, entity_key, make_mention, org_type
@@ -51,6 +58,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
     peoples(doc, found, lex)
     demonym_phrases(doc, found, lex)
     led_governments(doc, found, lex)
+    seated_governments(doc, found, lex)
     collectives(doc, found, lex)
     titled_names(found, doc, lex.titles)
     names_within_document(found, doc)
@@ -190,7 +198,15 @@ def _accept(span: Span, actor_type: str) -> bool:
         return False  # an organisation's short name is an acronym: "Un" in "Kim Jong Un" is not the UN
     if actor_type == "State" and token.pos_ in ("ADJ", "PROPN", "NOUN") or token.ent_type_ == "NORP":
         return True
-    return token.pos_ == "PROPN" or token.ent_type_ in NER_LABELS
+    return token.pos_ == "PROPN" or token.ent_type_ in NER_LABELS or _bare_subject(token)
+
+
+def _bare_subject(token: Token) -> bool:
+    """'Rosneft signed a deal', tagged as a common noun: a sentence's first word, a singular noun with no
+    determiner as its subject, is a name (English wants 'The company signed')."""
+    return bool(token.is_sent_start) and token.tag_ == "NN" and token.dep_ in ("nsubj", "nsubjpass") \
+        and len(token.text) >= 4 and token.text[0].isupper() and token.text[1:].islower() \
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
 
 
 def _prefer(gazetteer: list[tuple[int, int, str]], ents: list[Span], lex: Lexicon) -> list[tuple[int, int, str]]:

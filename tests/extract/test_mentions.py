@@ -170,3 +170,15 @@ def test_a_class_noun_before_a_name_types_the_name_and_points_to_it() -> None:
     assert ("Anna Petrova", "MEMBER_OF", "Chagossian Voices") in got
     assert ("Frankie Bontemps", "MEMBER_OF", "Maxwell Evenor") not in got
     assert ("Anna Petrova", "MEMBER_OF", "Rosneft") in triples("Anna Petrova joined the company Rosneft in 2010.")
+
+
+def test_a_known_name_tagged_as_a_common_noun_at_the_start_of_a_sentence_is_still_a_name() -> None:
+    assert ("Rosneft", "COOPERATES_WITH", "Venezuela") in triples("Rosneft signed a deal with Venezuela.")
+    assert ("Russia", "CONTROLS", "Rosneft") in triples("Rosneft is controlled by the Russian state.")
+    assert not triples("Trade rose with China.")  # a common noun is no name, known or not
+
+
+def test_a_government_placed_in_a_state_is_that_states_government() -> None:
+    assert ("Russia", "SUPPORTS", "Syria") in triples("Russia supports the government in Damascus.")
+    assert ("Russia", "SUPPORTS", "Mali") in triples("Russia propped up the military junta in Mali.")
+    assert ("Iran", "SUPPORTS", "Houthis") in triples("Iran has propped up the Houthis.")
