@@ -200,3 +200,9 @@ def test_a_place_named_before_an_office_of_an_owner_is_where_the_owner_operates(
     assert ("Hezbollah", "OPERATES_IN", "Beirut") in triples("The headquarters of Hezbollah in Beirut was struck.")
     assert ("Russia", "OPERATES_IN", "Syria") in triples("The presence of Russian troops in Syria worries Israel.")
     assert not any(r == "OPERATES_IN" for _, r, _ in triples("The deployment of troops to Mali angered France."))
+
+
+def test_facilities_built_or_held_in_a_place_put_their_owner_there() -> None:
+    got = triples("Gazprom has subsidiaries in Serbia and Hungary.")
+    assert {("Gazprom", "OPERATES_IN", "Serbia"), ("Gazprom", "OPERATES_IN", "Hungary")} <= got
+    assert ("Rosneft", "OPERATES_IN", "Cuba") in triples("Rosneft built a refinery in Cuba.")
