@@ -206,3 +206,8 @@ def test_facilities_built_or_held_in_a_place_put_their_owner_there() -> None:
     got = triples("Gazprom has subsidiaries in Serbia and Hungary.")
     assert {("Gazprom", "OPERATES_IN", "Serbia"), ("Gazprom", "OPERATES_IN", "Hungary")} <= got
     assert ("Rosneft", "OPERATES_IN", "Cuba") in triples("Rosneft built a refinery in Cuba.")
+
+
+def test_a_haven_found_in_a_place_puts_its_holder_there_and_aligning_is_cooperation() -> None:
+    assert ("ELN", "OPERATES_IN", "Venezuela") in triples("The ELN has found safe haven in Venezuela.")
+    assert ("Nicaragua", "COOPERATES_WITH", "Russia") in triples("Nicaragua has aligned itself with Russia.")
