@@ -60,9 +60,6 @@ def alleged(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     yield from _agent_nouns(sent, args)
 
 
-DOING_ALONE = {"kidnap", "bribe", "extort", "launder", "embezzle", "torture"}  # need no object to name the act
-
-
 def _doing(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """'The cartel smuggled fentanyl into the U.S.', 'tons of cocaine shipped by the cartel', 'the ELN kidnapped two
     engineers': a verb of the activity with what it moves; its doer is alleged the activity."""
@@ -73,7 +70,7 @@ def _doing(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     things = moved + [p for m in moved for c in m.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"]  # "tons of cocaine"
     codes = [lex.activities[(t.lemma_.lower(), lemma)] for t in things if (t.lemma_.lower(), lemma) in lex.activities]
-    if lemma in DOING_ALONE and ("*", lemma) in lex.activities:
+    if lemma in lex.frames["doing_alone"] and ("*", lemma) in lex.activities:  # "kidnapped two engineers"
         codes.append(lex.activities[("*", lemma)])
     if not codes:
         return

@@ -27,7 +27,6 @@ __all__ = ["Mentions", "entity_key", "find_mentions", "org_type", "resolve_pair"
 PARTICLES = {"al", "el", "de", "da", "bin", "ibn", "van", "von", "la", "le", "du", "del", "dos"}
 BODIES = {"league", "society", "institute", "foundation", "association", "center", "centre", "museum", "university",
           "academy", "college", "club", "network", "trust", "fund", "movement", "federation", "union"}
-OFFICE_FIELDS = {"state", "staff", "government", "affairs", "mission", "defense", "defence", "security"}
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
@@ -374,7 +373,7 @@ def _part_of_title(span: Span, lex: Lexicon) -> bool:
             and span[-1].lower_ not in BODIES:
         return True  # "professor of International Relations": a field of study
     words = [t.lower_ for t in span if t.lower_ not in ("the", "and", "&", "of")]
-    return bool(words) and all(w in lex.portfolios or w in OFFICE_FIELDS for w in words)
+    return bool(words) and all(w in lex.portfolios or w in lex.frames["office_fields"] for w in words)
 
 
 # --- "Columbus, Miss.", "North Bend, Ohio": one place ------------------------------------------------------

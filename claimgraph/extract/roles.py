@@ -42,10 +42,6 @@ def titles(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         yield Found(mention, "MEMBER_OF", target, doc[i + 1], 0.6, "title", role=title)
 
 
-RESIDENTS = {"native", "resident", "inhabitant"}
-RANKS = {"senior", "top", "chief", "deputy", "former", "acting", "assistant", "associate", "interim", "then"}
-
-
 def _subhead(doc: Doc, mention: Mention) -> bool:
     """'SOUTHCOM Commander Testifies - July 9, 2019' on a line of its own: a subhead's capitals make names of verbs."""
     start = doc.text.rfind("\n", 0, mention.start) + 1
@@ -59,7 +55,7 @@ def _body_title_name(tokens: Doc, mention: Mention, i: int, first: int, title: s
     """'Coast Guard Lt. Steve Hardy', 'ITAR-TASS correspondent Leonid Vinogradov', 'Gazprom senior manager X': a
     body's name, a title, a name, side by side. Read from the words, whatever the parser made of them."""
     j = i
-    while j >= first and (tokens[j].lower_ in RANKS or _post_noun(tokens[j], args)):
+    while j >= first and (tokens[j].lower_ in args.lex.frames["ranks"] or _post_noun(tokens[j], args)):
         j -= 1  # "Gazprom senior manager X": a role noun the title list does not hold, and its ranks
     if not title and j == i:
         return
@@ -108,7 +104,7 @@ def modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
             if other.type in ("State", "Place"):
                 kind = "MEMBER_OF" if mention.type in ("Agency", "Person") and other.type == "State" else "OPERATES_IN"
                 if mention.type == "Person" and other.type == "Place" and child.dep_ != "poss" \
-                        and (child.head.pos_ == "NOUN" or child.head.lower_ in RESIDENTS) \
+                        and (child.head.pos_ == "NOUN" or child.head.lower_ in args.lex.frames["residents"]) \
                         and child.head.i < mention.tok_start:
                     yield Found(mention, "OPERATES_IN", other, child, 0.5, "modifier")  # "Atlanta businessman X"
                     continue
@@ -362,7 +358,7 @@ def _person_prep(mention: Mention, root: Token, args: Arguments) -> Iterator[Fou
     heads = [root]
     heads += [c for c in root.children if c.dep_ in ("appos", "npadvmod", "amod") and c.pos_ == "NUM"]
     for appos in (c for c in root.children if c.dep_ == "appos" and args.found.at(c) is None):
-        native = appos.lemma_.lower() in RESIDENTS  # "X, a native of Fort Worth", "X, a Fargo resident"
+        native = appos.lemma_.lower() in args.lex.frames["residents"]  # "X, a native of Y", "X, a Fargo resident"
         for actor in args.prep_objects(appos, {"from", "of"} if native else {"from"}):
             if actor.mention.type in ("Place", "State"):  # "Derwinski, a Republican from Chicago"
                 yield Found(mention, "OPERATES_IN", actor.mention, appos, 0.5, "person-prep")

@@ -46,15 +46,12 @@ def light_verb(token: Token) -> bool:
     return token.lemma_.lower() in LIGHT_VERBS or (lower.endswith("ed") and lower[:-1] in LIGHT_VERBS)
 
 
-TAKING_UP = {"join", "impose", "back", "support", "adopt", "endorse", "enforce", "apply", "extend", "tighten"}
-
-
 def hostile_act(clause: Token, lex: Lexicon) -> bool:
     """The refused act is itself hostile: its verb is a hostility trigger, or it takes up a hostile act ('join
     sanctions'). Refusing to lift sanctions on Y stays hostile to Y."""
     if any(t.kind == "OPPOSES" for t in lex.triggers.get((clause.lemma_.lower(), "verb"), ())):
         return True
-    return clause.lemma_.lower() in TAKING_UP and any(
+    return clause.lemma_.lower() in lex.frames["taking_up"] and any(
         t.kind == "OPPOSES" for c in clause.children if c.dep_ == "dobj"
         for t in lex.triggers.get((c.lemma_.lower(), "noun"), ()))
 

@@ -122,7 +122,8 @@ def _yaml(name: str) -> dict:
     return data
 
 
-WORD_CLASSES = ("presence_nouns", "dwelling_nouns", "gratitude_verbs", "aid_nouns", "presence_verbs",
+WORD_CLASSES = ("presence_nouns", "dwelling_nouns", "gratitude_verbs", "aid_nouns", "presence_verbs", "residents",
+                "ranks", "office_fields", "doing_alone", "taking_up",
                 "hosting_verbs", "tie_nouns", "relation_building",
                 "shared_features", "reciprocal_verbs", "part_nouns")
 
