@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found
-from claimgraph.extract.words import COPULAS, ORG_NOUNS
+from claimgraph.extract.words import COPULAS, ORG_NOUNS, counted
 from claimgraph.lexicon import Lexicon
 
 AGENT_NOUNS = {"terrorist": "terrorism", "terror": "terrorism",
@@ -67,8 +67,7 @@ def _doing(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     passive = is_passive(verb)
     moved = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
     moved += [c for m in moved for c in m.conjuncts]
-    things = moved + [p for m in moved for c in m.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"]  # "tons of cocaine"
+    things = moved + [counted(m) for m in moved]  # "tons of cocaine": what is counted
     codes = [lex.activities[(t.lemma_.lower(), lemma)] for t in things if (t.lemma_.lower(), lemma) in lex.activities]
     if lemma in lex.frames["doing_alone"] and ("*", lemma) in lex.activities:  # "kidnapped two engineers"
         codes.append(lex.activities[("*", lemma)])

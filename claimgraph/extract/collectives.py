@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.demonyms import clean_name
-from claimgraph.extract.references import resolve_reference
+from claimgraph.extract.references import name_after, resolve_reference
 from claimgraph.extract.spans import QUOTES, Mentions, make_mention
 from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
@@ -21,8 +21,7 @@ def collectives(doc: Doc, found: Mentions, lex: Lexicon) -> None:
         renamed = found.at(token.head) if token.dep_ == "appos" else None
         if renamed is not None and renamed.label != "collective":
             continue  # "Al-Shabab, a terrorist group": a description of the named actor, not another actor
-        named = found.at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
-        if named is not None and named.tok_start == token.i + 1 and named.type in lex.definites.get(token.lower_, ()):
+        if name_after(token, found, lex) is not None:
             continue  # "the militia Kataib Hezbollah": the class noun of the name that follows
         if token.lower_ in lex.definites and [c.lower_ for c in token.lefts] in (["the"], ["this"], ["that"]) \
                 and resolve_reference(token, found, lex) is not None:

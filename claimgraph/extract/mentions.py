@@ -19,6 +19,7 @@ from claimgraph.extract.demonyms import (
 from claimgraph.extract.names import acronyms, names_within_document, titled_names
 from claimgraph.extract.references import resolve_pair, resolve_reference
 from claimgraph.extract.spans import NER_LABELS, QUOTES, Mentions, entity_key, make_mention, org_type
+from claimgraph.extract.titles import title_case
 from claimgraph.extract.words import AFFIXES
 from claimgraph.lexicon import Actor, Lexicon, alias_key
 
@@ -46,7 +47,7 @@ def find_mentions(doc: Doc, lex: Lexicon) -> Mentions:
             while first < span.end and (held := found.at(doc[first])) is not None and held.type in ("State", "Place"):
                 first += 1
             span = doc[first : span.end] if first < span.end and first > span.start else span
-        if span is None or not found.free(span.start, span.end):
+        if span is None or not found.free(span.start, span.end) or (ent.label_ == "PERSON" and _subhead(span)):
             continue
         known = lex.aliases.get(alias_key(span.text))  # a trimmed entity the gazetteer knows
         if known and _accept(span, lex.actors[known].type):
@@ -303,6 +304,16 @@ def _trim(ent: Span, lex: Lexicon) -> Span | None:
     return doc[start:end]
 
 
+def _subhead(span: Span) -> bool:
+    """'SOUTHCOM Commander Testifies Before Senate' on a line of its own, in title case and with no final stop: a
+    subhead's capitals make names of verbs, so the tagger's people there are not taken (known names still are)."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end >= 0 else len(text)].rstrip()
+    return title_case(line) and line[-1:] not in ".!?\"”'’"
+
+
 def _person_at(doc: Doc, i: int) -> bool:
     while i < len(doc) and doc[i].text == ".":
         i += 1
@@ -351,7 +362,7 @@ def _class_noun_before(span: Span, lex: Lexicon) -> bool:
     """'the group X', 'the militia X', 'the company X': a class noun of bodies right before the name."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.is_lower and "Person" not in lex.definites.get(before.lower_, ("Person",)) \
-        and before.lower_ not in ("regime", "government", "administration", "side")  # "the regime X": its leader
+        and "State" not in lex.definites[before.lower_]  # "the regime X", "the government X": its leader
 
 
 def _government_of(text: str, lex: Lexicon) -> Actor | None:
@@ -369,7 +380,7 @@ def _part_of_title(span: Span, lex: Lexicon) -> bool:
     root = span.root
     if root.dep_ != "pobj" or root.head.lower_ != "of" or not _title_word(root.head.head, lex):
         return False
-    if root.head.head.lemma_.lower() in ("professor", "lecturer", "chair") and len(span) <= 3 \
+    if root.head.head.lemma_.lower() in lex.frames["field_titles"] and len(span) <= 3 \
             and span[-1].lower_ not in BODIES:
         return True  # "professor of International Relations": a field of study
     words = [t.lower_ for t in span if t.lower_ not in ("the", "and", "&", "of")]

@@ -96,11 +96,7 @@ def _received(noun: Token, trig: Trigger, args: Arguments) -> list[Found]:
             or any(c.dep_ == "poss" for c in noun.children):
         return []
     givers = args.prep_objects(noun, {"of", "from"}) or args.prep_objects(verb, {"from"})
-    receivers = args.subjects(verb)
-    if not givers or not receivers:
-        return []
-    return list(emit(givers, receivers, _tie_kind(noun, trig, args.lex), False, noun, trig.confidence,
-                     "noun-received"))
+    return _given(givers, args.subjects(verb), noun, trig, args)
 
 
 def _thanked_for(noun: Token, trig: Trigger, args: Arguments) -> list[Found]:
@@ -110,9 +106,11 @@ def _thanked_for(noun: Token, trig: Trigger, args: Arguments) -> list[Found]:
     if trig.kind not in frames["receiving_kinds"] or noun.dep_ != "pobj" or prep.lower_ != "for" \
             or prep.head.lemma_.lower() not in frames["gratitude_verbs"]:
         return []
-    verb = prep.head
-    givers = args.direct_objects(verb)
-    receivers = args.subjects(verb)
+    return _given(args.direct_objects(prep.head), args.subjects(prep.head), noun, trig, args)
+
+
+def _given(givers: list[Actor], receivers: list[Actor], noun: Token, trig: Trigger, args: Arguments) -> list[Found]:
+    """The noun's tie from each giver to each receiver, of the kind its modifiers give it ('military aid')."""
     if not givers or not receivers:
         return []
     return list(emit(givers, receivers, _tie_kind(noun, trig, args.lex), False, noun, trig.confidence,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.mentions import Mentions, resolve_pair, resolve_reference
+from claimgraph.extract.references import name_after
 from claimgraph.extract.spans import after_title
 from claimgraph.extract.words import AFFIXES, INSTANCE_ADVERBS, INSTRUMENTS, PLACE_NOUNS, QUANTITY, RELATIVE, SUBJECTS
 from claimgraph.lexicon import Lexicon
@@ -121,7 +122,7 @@ class Phrases:
                 got = self.actors(child, depth + 1)
                 if got:
                     return got
-        named = self._named_after(token)
+        named = name_after(token, self.found, self.lex) if any(c.lower_ == "the" for c in token.lefts) else None
         if named is not None:  # "the company Rosneft", "the group Chagossian Voices": the name that follows
             return [Actor(named, 0.05)]
         if token.dep_ == "appos":
@@ -278,14 +279,6 @@ class Phrases:
                             if pobj.dep_ == "pobj":
                                 out.extend(self.actors(pobj, depth + 1))
         return out
-
-    def _named_after(self, token: Token) -> Mention | None:
-        """The name right after a class noun with 'the' ('the company Rosneft'), of the noun's type."""
-        types = self.lex.definites.get(token.lower_)
-        if types is None or token.i + 1 >= len(token.doc) or not any(c.lower_ == "the" for c in token.lefts):
-            return None
-        named = self.found.at(token.doc[token.i + 1])
-        return named if named is not None and named.tok_start == token.i + 1 and named.type in types else None
 
     def _before_other(self, token: Token, depth: int) -> list[Actor]:
         """'the ELN and other terrorist groups', 'Hamas, Hezbollah and other militias': the conjuncts before 'other

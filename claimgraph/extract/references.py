@@ -22,7 +22,7 @@ def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences
     definite = None
     if kind is None:
         if low in lex.definites and any(c.lower_ in ("the", "this", "that") for c in token.lefts):
-            if _named_after(token, found):
+            if name_after(token, found, lex) is not None:
                 return None  # "the group Chagossian Voices", "the company Rosneft": the name follows
             definite = lex.definites[low]
             max_sentences = 5
@@ -58,10 +58,12 @@ def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences
     return nearest
 
 
-def _named_after(token: Token, found: Mentions) -> bool:
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    named = after is not None and (m := found.at(after)) is not None and m.tok_start == after.i
-    return named or any(c.dep_ == "appos" and c.i == token.i + 1 for c in token.children)
+def name_after(token: Token, found: Mentions, lex: Lexicon) -> Mention | None:
+    """The name right after a class noun, of the noun's type ('the militia Kataib Hezbollah', 'the company
+    Rosneft'): the noun names that actor, it points back to no other."""
+    types = lex.definites.get(token.lower_)
+    named = found.at(token.doc[token.i + 1]) if types is not None and token.i + 1 < len(token.doc) else None
+    return named if named is not None and named.tok_start == token.i + 1 and named.type in (types or ()) else None
 
 
 def _main_clause(verb: Token) -> bool:

@@ -11,7 +11,7 @@ from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit, pairs
 from claimgraph.extract.nouns import adjective, noun
 from claimgraph.extract.roles import founded_in, modifiers, native, titles
-from claimgraph.extract.words import MEASURES, QUANTITY, hostile_act, light_verb
+from claimgraph.extract.words import counted, hostile_act, light_verb
 from claimgraph.lexicon import Lexicon, Trigger, jointly
 from claimgraph.lexicon import against as against_trigger
 from claimgraph.model import SYMMETRIC
@@ -147,19 +147,6 @@ def _doers_of_object(verb: Token, args: Arguments) -> list[Actor]:
             for pobj in agent.children if pobj.dep_ == "pobj" for a in args.actors(pobj)]
 
 
-def _counted(noun: Token) -> Token:
-    """What a count or a measure counts: 'millions of tons of wheat' -> wheat; any other noun is itself."""
-    for _ in range(3):
-        if noun.lemma_.lower() not in QUANTITY and noun.lemma_.lower() not in MEASURES and noun.pos_ != "NUM":
-            break
-        inner = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"), None)
-        if inner is None:
-            break
-        noun = inner
-    return noun
-
-
 def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """'sell weapons to X', 'provide X with money': the goods decide the kind."""
     goods = [c for c in verb.children if c.dep_ == "dobj"]
@@ -170,7 +157,7 @@ def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         receivers = args.prep_objects(verb, {"to", "for", "into"}) + [
             a for c in verb.children if c.dep_ == "dative" for a in args.actors(c)]
     kind = None
-    goods = [*(_counted(g) for g in goods), *goods]  # "hundreds of drones", "millions of tons of wheat": what is
+    goods = [*(counted(g) for g in goods), *goods]  # "hundreds of drones", "millions of tons of wheat": what is
     # counted decides, before the count
     for good in goods:
         for item in [good, *good.conjuncts]:

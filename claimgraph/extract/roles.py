@@ -11,7 +11,6 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.arguments import Arguments, is_passive
 from claimgraph.extract.found import Found, is_language, the_city
 from claimgraph.extract.nouns import left_modifiers
-from claimgraph.extract.titles import title_case
 from claimgraph.extract.words import OFFICES, ORG_NOUNS
 from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
@@ -28,7 +27,7 @@ def titles(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
                 words.insert(0, doc[i].lower_.rstrip("."))
             i -= 1
         title = " ".join(w for w in words if w not in ("former", "then", "acting", "mr", "mrs", "ms", "dr"))
-        if i >= sent.start and not _subhead(doc, mention):
+        if i >= sent.start:
             yield from _body_title_name(doc, mention, i, sent.start, title, args)
         if title not in OFFICES or not mention.country:
             continue
@@ -40,14 +39,6 @@ def titles(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         target = Mention(start=mention.start, end=mention.end, text=state.name, type="State", name=state.name,
                          key=state.key, country=state.country, label="title", tok_start=-1, tok_end=-1)
         yield Found(mention, "MEMBER_OF", target, doc[i + 1], 0.6, "title", role=title)
-
-
-def _subhead(doc: Doc, mention: Mention) -> bool:
-    """'SOUTHCOM Commander Testifies - July 9, 2019' on a line of its own: a subhead's capitals make names of verbs."""
-    start = doc.text.rfind("\n", 0, mention.start) + 1
-    end = doc.text.find("\n", mention.end)
-    line = doc.text[start : end if end >= 0 else len(doc.text)].rstrip()
-    return title_case(line) and line[-1:] not in ".!?\"”'’"
 
 
 def _body_title_name(tokens: Doc, mention: Mention, i: int, first: int, title: str,

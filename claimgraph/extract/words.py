@@ -55,3 +55,15 @@ def hostile_act(clause: Token, lex: Lexicon) -> bool:
         t.kind == "OPPOSES" for c in clause.children if c.dep_ == "dobj"
         for t in lex.triggers.get((c.lemma_.lower(), "noun"), ()))
 
+
+def counted(noun: Token) -> Token:
+    """What a count or a measure counts: 'millions of tons of wheat' -> wheat; any other noun is itself."""
+    for _ in range(3):
+        if noun.lemma_.lower() not in QUANTITY and noun.lemma_.lower() not in MEASURES and noun.pos_ != "NUM":
+            break
+        inner = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if inner is None:
+            break
+        noun = inner
+    return noun

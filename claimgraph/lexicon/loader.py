@@ -123,7 +123,7 @@ def _yaml(name: str) -> dict:
 
 
 WORD_CLASSES = ("presence_nouns", "dwelling_nouns", "gratitude_verbs", "aid_nouns", "presence_verbs", "residents",
-                "ranks", "office_fields", "doing_alone", "taking_up",
+                "ranks", "office_fields", "field_titles", "doing_alone", "taking_up",
                 "hosting_verbs", "tie_nouns", "relation_building",
                 "shared_features", "reciprocal_verbs", "part_nouns")
 

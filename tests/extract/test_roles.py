@@ -119,7 +119,8 @@ def test_a_body_a_title_and_a_name_side_by_side_is_membership_whatever_the_parse
     assert ("Leonid Orlov", "MEMBER_OF", "Reuters") in triples("Reuters correspondent Leonid Orlov saw the attack.")
     got = triples('"They talk," said Turkish Presidential Advisor Mesut Kaya.')  # the title's own words
     assert not any(r == "MEMBER_OF" and s == "Mesut Kaya" and o != "Turkey" for s, r, o in got)
-    assert not triples("SOUTHCOM Commander Testifies - July 9, 2019")  # a subhead's capitals name no person
+    subhead = "Navy Adm. Faller spoke.\n\nSOUTHCOM Commander Testifies Before Senate\n\nThe admiral spoke.\n"
+    assert not triples(subhead)  # a subhead's capitals name no person ("Testifies Before" tagged PERSON)
 
 
 def test_where_a_person_comes_from_or_lives_is_where_the_person_is() -> None:
