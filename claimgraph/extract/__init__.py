@@ -83,6 +83,7 @@ def extract_doc(document: Document, doc: Doc, lex: Lexicon, *, budget: float | N
     chosen = backends.selected()
     args = Arguments(found, lex, lex.relation_nouns)
     spoken = quotes(doc, args, lex)
+    args.speakers = [(q.start, q.end, q.speaker.key) for q in spoken]
     claims: list[Claim] = []
     crowded = 0
     dates = [ent for ent in doc.ents if ent.label_ == "DATE"]  # once: Span.ents walks every entity of the doc

@@ -20,6 +20,7 @@ class Arguments(Phrases):
         self.lex = lex
         self.relation_nouns = relation_nouns
         self.references: list[Mention] = []  # pronoun mentions created on the way
+        self.speakers: list[tuple[int, int, str]] = []  # quotes (character span) and their speaker's key
         self._tokens: tuple[int, list[Token]] = (-1, [])
 
     def tokens(self, sent: Span) -> list[Token]:
@@ -51,7 +52,7 @@ class Arguments(Phrases):
                 if head.lower_ in ("including", "like"):  # "X will take measures, including imposing sanctions"
                     return self._measures_taker(noun, depth)
                 head = noun
-                if head.pos_ in ("VERB", "AUX") and not is_passive(head) and any(
+                if head.pos_ in ("VERB", "AUX") and not is_passive(head) and verb.head.lower_ in ("of", "for") and any(
                         c.dep_ == "dobj" for c in head.children):
                     # "Kenya accused Sudan of backing X": the object backs X, not the accuser
                     return [Actor(a.mention, a.penalty + 0.1) for a in self.direct_objects(head)]

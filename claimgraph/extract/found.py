@@ -1,5 +1,5 @@
 """What a pattern finds (`Found`), and `emit`: the one place a pattern's holders and others become relations,
-with the checks every kind shares (no self-ties, places for OPERATES_IN, capitals that act as their state)."""
+with the checks every kind shares (no self-ties, no place that backs or trades, capitals that act as their state)."""
 
 from __future__ import annotations
 
@@ -38,8 +38,13 @@ def emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, tr
             subj = Actor(capital_as_state(subj.mention), subj.penalty)
             if kind not in ("OPPOSES", "OPERATES_IN", "MEMBER_OF"):
                 obj = Actor(capital_as_state(obj.mention), obj.penalty)
+            if subj.mention.key == obj.mention.key:
+                continue  # "Ankara ... if it (Turkey)": a capital and its state are one actor
             if kind == "OPERATES_IN" and obj.mention.type not in ("Place", "State"):
                 continue
+            if kind not in ("OPERATES_IN", "MEMBER_OF", "CONTROLS", "OPPOSES") \
+                    and "Place" in (subj.mention.type, obj.mention.type):
+                continue  # a place is where actors are (or what is attacked), not one that backs or trades
             if kind == "OPERATES_IN" and is_language(obj.mention, trigger.doc):
                 continue  # "read Tolstoy in German": a language, not a place
             if kind == "OPERATES_IN":

@@ -25,8 +25,9 @@ def joint(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         if anchor is None:
             continue
         partners = [a for p in token.children if p.dep_ == "pobj" for a in args.actors(p)]
-        if anchor.lemma_.lower() in lex.cues["attribution_verbs"]:
-            continue  # "X testified alongside Y", "X, along with Y, said": speaking together is no tie
+        if anchor.lemma_.lower() in lex.cues["attribution_verbs"] or anchor.lemma_.lower() in lex.frames[
+                "joint_copresence"]:
+            continue  # "X testified alongside Y", "standing alongside Y, X said": being or speaking together is no tie
         if anchor.pos_ in ("VERB", "AUX"):
             holders = args.agents(anchor) if is_passive(anchor) else args.subjects(anchor, partners=False)
         else:

@@ -350,6 +350,8 @@ def _add_ner(found: Mentions, span: Span, lex: Lexicon) -> None:
             return  # "Defense" of "Turkey's Defense Minister X": the office's field
         if _part_of_title(span, lex) or (len(span) <= 3 and _title_word(span[-1], lex)):
             return  # "Secretary of State", "German Chancellor": a title, not an actor
+        if span[-1].lower_ in lex.frames["event_nouns"]:
+            return  # "the G-7 Summit", "the Munich Security Conference": an event, not an actor
         state = _government_of(text, lex)
         if state is not None:  # "Government of Colombia" is Colombia
             found.add(make_mention(span, "State", state.name, state.key, state.country, "demonym"))

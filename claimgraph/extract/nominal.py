@@ -73,6 +73,55 @@ def advocacy(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
         yield from emit(args.subjects(verb), backed, "SUPPORTS", False, noun, 0.6, "advocacy")
 
 
+def undoing(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    """'X welcomed the closure of Y' opposes Y; 'X condemned the arrest of Y' backs Y: a stand on what was done to
+    an actor is the opposite stand on the actor (frames.yaml undoing)."""
+    for noun in args.tokens(sent):
+        if noun.lemma_.lower() not in lex.frames["undoing_nouns"] or noun.dep_ != "dobj":
+            continue
+        verb = noun.head
+        stance = undoing_stance(verb, lex)
+        if stance is None:
+            continue
+        undone = args.prep_objects(noun, {"of"})
+        owners = [a for c in noun.children if c.dep_ == "poss" for a in args.actors(c)]
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            # "Russia's arrest of the journalist": the owner did it, the stand on it is on the owner
+            yield from emit(args.subjects(verb), owners, stance, False, verb, 0.55, "undoing")
+        else:  # "Maduro's ouster": the owner is the one it was done to
+            undone = owners
+        kind = "SUPPORTS" if stance == "OPPOSES" else "OPPOSES"
+        yield from emit(args.subjects(verb), undone, kind, False, verb, 0.55, "undoing")
+
+
+def transfer_nouns(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
+    """'North Korea's arms transfers to Russia', 'Russian deliveries of drones to Iran': the giver owns the noun,
+    the receiver is its to-object, and what is moved (a compound or the of-object) decides the kind."""
+    for noun in args.tokens(sent):
+        if noun.lemma_.lower() not in lex.frames["transfer_nouns"] or noun.pos_ != "NOUN":
+            continue
+        goods = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        goods += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"]
+        kind = next((lex.transfers[g.lemma_.lower()] for g in goods if g.lemma_.lower() in lex.transfers), None)
+        if kind is None:
+            continue
+        receivers = args.prep_objects(noun, {"to"})
+        givers = [Actor(m) for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
+                  and (m := args.found.at(c)) is not None and m.type not in ("Place", "Person")]
+        givers += [a for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON" for a in args.actors(c)]
+        yield from emit(givers, receivers, kind, False, noun, 0.65, "transfer-noun")
+
+
+def undoing_stance(verb: Token, lex: Lexicon) -> str | None:
+    """The stand a verb takes on what it is about: SUPPORTS for 'welcomed', OPPOSES for 'condemned', else None
+    ('ordered the arrest of X' does the act, it takes no stand on it)."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.frames["undoing_approving"]:
+        return "SUPPORTS"
+    return "OPPOSES" if lemma in lex.frames["undoing_disapproving"] else None
+
+
 def presence(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     """'Russian troops in Syria', 'U.S. bases in Japan', 'Iran's embassy in Caracas': the owner operates there."""
     dwellings = lex.frames["dwelling_nouns"]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -64,8 +65,8 @@ def noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         between = args.prep_objects(noun, {"between", "among"})  # "cooperation between X and Y"
         if len(between) > 1:
             holders = between
-        if len(holders) > 1:  # "X and Y signed an agreement"
-            yield from pairs(holders, trig, noun, trig.confidence)
+        if len(holders) > 1:  # "X and Y signed an agreement"; "... deepened defense ties": of the modifier's kind
+            yield from pairs(holders, replace(trig, kind=_tie_kind(noun, trig, args.lex)), noun, trig.confidence)
             return
     if not others and trig.kind == "OPPOSES" and not holders:  # "tensions between X and Y": each against the other
         between = args.prep_objects(noun, {"between"})
@@ -252,7 +253,7 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     if listed:  # "four members of the FARC -- A, B, C and D"
         return listed
     poss = [c for c in noun.children if c.dep_ == "poss"]
-    if poss and "poss" not in trig.slots:
+    if poss and "poss" not in trig.slots and noun.lemma_.lower() not in args.lex.frames["other_side_nouns"]:
         if poss[0].tag_ == "PRP$" and dep == "dobj" and head.pos_ in ("VERB", "AUX"):
             subjects = args.subjects(head)  # "X expanded its influence": its is X, the clause's own subject
             if subjects:
@@ -270,6 +271,8 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
                 else args.direct_objects(governor) or args.subjects(governor)
     if dep == "dobj" and (light_verb(head)
                           or head.lemma_.lower() in args.lex.frames["relation_building"]):
+        if _caused_by_act(head, args):
+            return []  # "China's bullying boosts support for Taiwan": the act wins Taiwan support, not China
         return args.subjects(head)
     if dep == "nsubjpass" and (light_verb(head) or head.lemma_.lower() in args.lex.frames["relation_building"]):
         return args.agents(head)  # "the deal was signed by X and Y"
@@ -279,6 +282,15 @@ def _noun_holders(noun: Token, trig: Trigger, args: Arguments) -> list[Actor]:
     if dep == "pobj" and head.head.pos_ == "NOUN" and args.found.at(head.head) is not None:
         return args.actors(head.head)  # "Maduro, as leader of ..." and "X, a member of Y" shapes
     return []
+
+
+def _caused_by_act(verb: Token, args: Arguments) -> bool:
+    """The verb's subject is an act owned by an actor ('X's bullying', 'Russia's invasion'), not the actor."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and args.found.at(c) is None
+               and c.lemma_.lower() not in QUANTITY and c.lemma_.lower() not in args.lex.heads
+               and c.lower_ not in args.lex.heads
+               and any(p.dep_ == "poss" and args.found.at(p) is not None for p in c.children)
+               for c in verb.children)
 
 
 def _claimed_by(noun: Token, args: Arguments) -> list[Actor]:

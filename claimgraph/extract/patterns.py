@@ -15,7 +15,15 @@ from claimgraph.extract.arguments import Arguments
 from claimgraph.extract.compounds import hyphenated
 from claimgraph.extract.found import Found
 from claimgraph.extract.joint import joint
-from claimgraph.extract.nominal import advocacy, attributes, named_after_relation, presence, refusals
+from claimgraph.extract.nominal import (
+    advocacy,
+    attributes,
+    named_after_relation,
+    presence,
+    refusals,
+    transfer_nouns,
+    undoing,
+)
 from claimgraph.extract.parties import party_labels
 from claimgraph.extract.penalties import penalties
 from claimgraph.extract.relations import relations
@@ -30,6 +38,8 @@ PATTERNS: tuple[Pattern, ...] = (
     hyphenated,  # 'the Russian-Iranian pact', 'a U.S.-designated group' (compounds.py)
     named_after_relation,  # 'Morocco's rival Algeria', 'Russia's ally Belarus' (nominal.py)
     advocacy,  # 'called for X's release' (nominal.py)
+    undoing,  # 'welcomed the closure of X', 'condemned the arrest of Y' (nominal.py)
+    transfer_nouns,  # "North Korea's arms transfers to Russia" (nominal.py)
     presence,  # 'Russian troops in Syria', 'U.S. bases in Japan' (nominal.py)
     attributes,  # 'counter Chinese influence', 'curb Russia's expansion' (nominal.py)
     party_labels,  # 'Republican Senator X', 'X, a Democrat from Ohio' (parties.py)

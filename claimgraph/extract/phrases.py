@@ -30,6 +30,7 @@ class Phrases:
     lex: Lexicon
     relation_nouns: frozenset[str]
     references: list[Mention]
+    speakers: list[tuple[int, int, str]]
 
     def subjects(self, verb: Token, depth: int = 0, *, partners: bool = True) -> list[Actor]:
         raise NotImplementedError  # Arguments
@@ -107,7 +108,7 @@ class Phrases:
                     found = self._before_comma(token)  # just before the comma is what the clause describes
                 return [Actor(a.mention, a.penalty + 0.05) for a in found]
             return []
-        ref = resolve_reference(token, self.found, self.lex)
+        ref = resolve_reference(token, self.found, self.lex, outside=self._speaker_of(token))
         if ref is not None:
             return [Actor(self._reference(token, ref), 0.1)]
         pair = resolve_pair(token, self.found, self.lex)
@@ -138,7 +139,8 @@ class Phrases:
                         or _affixed(named, token.doc):
                     continue  # "anti-Pakistan fighters" do not act for Pakistan
                 owned = any(c.dep_ == "poss" for c in token.children)  # "the group's Somali affiliate"
-                if child.dep_ == "compound" or (role and child.dep_ == "amod" and named.type == "State" and not owned):
+                if child.dep_ == "compound" or (role and child.dep_ == "amod" and named.type == "State" and not owned) \
+                        or (role and child.dep_ == "poss" and named.type == "State"):  # "Israel's ambassador"
                     out.append(Actor(named, 0.2))
                     out += [Actor(m, 0.2) for c in child.conjuncts if (m := self.found.at(c)) is not None
                             and m.type == "State"]
@@ -203,6 +205,10 @@ class Phrases:
                         if pobj.dep_ == "pobj":
                             return [Actor(a.mention, a.penalty + 0.05) for a in self.actors(pobj, depth + 1)]
         return []
+
+    def _speaker_of(self, token: Token) -> frozenset[str]:
+        """The speaker of the quote a word stands in: '"he has defied the courts," X said' - he is not X."""
+        return frozenset(key for start, end, key in self.speakers if start <= token.idx < end)
 
     def _person_above(self, token: Token) -> list[Actor]:
         """'Mironov, cited by Bloomberg, who lives ...': 'who' skips back to the person the phrase hangs on."""

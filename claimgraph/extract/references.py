@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
 
 from claimgraph.extract.spans import Mentions
-from claimgraph.lexicon import Lexicon
+from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
 
 PRONOUNS = {
@@ -15,15 +17,18 @@ PRONOUNS = {
 }
 
 
-def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences: int = 2) -> Mention | None:
-    """The actor a pronoun or a definite description ("the cartel") points back to, if one fits."""
+def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences: int = 2, *,
+                      outside: frozenset[str] = frozenset()) -> Mention | None:
+    """The actor a pronoun or a definite description ("the cartel") points back to, if one fits; never one of
+    the OUTSIDE keys (a quote's speaker for the third-person pronouns inside the quote)."""
     low = token.lower_
     kind = PRONOUNS.get(low)
     definite = None
     if kind is None:
         if low in lex.definites and any(c.lower_ in ("the", "this", "that") for c in token.lefts):
-            if name_after(token, found, lex) is not None:
-                return None  # "the group Chagossian Voices", "the company Rosneft": the name follows
+            if name_after(token, found, lex) is not None or any(
+                    c.dep_ == "compound" and found.at(c) is not None for c in token.lefts):
+                return None  # "the group Chagossian Voices", "the Montaigne Institute research group": named
             definite = lex.definites[low]
             max_sentences = 5
         else:
@@ -31,22 +36,32 @@ def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences
     sent_starts = _sentence_window(token, max_sentences)
     doc = token.doc
     candidates = []
-    clause_subjects = set()
+    clause_subjects: set[int] = set()
     if token.dep_ in ("dobj", "pobj", "dative", "iobj"):  # "X trained them": them is not X
         verb = token.head if token.dep_ != "pobj" else token.head.head
-        clause_subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        clause_subjects = _clause_subject(verb)
+    not_keys = set(outside) if kind == "person" else set()
+    not_keys |= {m.key for i in clause_subjects
+                if (m := found.at(doc[i]) or (resolve_reference(doc[i], found, lex, max_sentences)
+                                              if doc[i].lower_ in PRONOUNS else None)) is not None}
     for mention in reversed(found.starting_in(sent_starts, token.i)):
         if mention.tok_end > token.i or mention.label == "pronoun":
             continue
-        if any(mention.tok_start <= i < mention.tok_end for i in clause_subjects):
+        if any(mention.tok_start <= i < mention.tok_end for i in clause_subjects) or mention.key in not_keys:
             continue
         if mention.tok_start > 0 and doc[mention.tok_start - 1].text == "-":
             continue  # inside an affix ("pro-Iranian"): not an antecedent
-        fits = mention.type in definite if definite is not None else _pronoun_fits(kind or "", mention)
+        if kind == "org" and definite is None:
+            mention = _acting_capital(mention, doc, lex)  # "Ankara is warning X ... if it has to": Turkey
+        head = doc[mention.tok_end - 1]
+        fits = mention.type in definite if definite is not None else _pronoun_fits(kind or "", mention, head)
         if fits:
             candidates.append(mention)
     if not candidates:
         return None
+    # a name that modifies another noun ('a Ukraine ceasefire deal', 'the U.S. proposal') is less likely the one
+    # referred to than a name that is itself an argument
+    candidates = [m for m in candidates if not _modifier(doc, m)] or candidates
     nearest = candidates[0]
     sentence_start = sentence_start_of(doc[nearest.tok_start])
     for mention in candidates:  # in the nearest candidate's sentence, its main subject wins over a nearer object
@@ -56,6 +71,33 @@ def resolve_reference(token: Token, found: Mentions, lex: Lexicon, max_sentences
         if last.dep_ in ("nsubj", "nsubjpass") and _main_clause(last.head):
             return mention
     return nearest
+
+
+def _acting_capital(mention: Mention, doc: Doc, lex: Lexicon) -> Mention:
+    """A capital that is a clause's subject stands for its government (as `found.capital_as_state` reads it)."""
+    if mention.type != "Place" or doc[mention.tok_end - 1].dep_ not in ("nsubj", "nsubjpass"):
+        return mention
+    key = lex.capitals.get(alias_key(mention.text))
+    state = lex.actors.get(key) if key else None
+    if state is None:
+        return mention
+    return replace(mention, type="State", name=state.name, key=state.key, country=state.country)
+
+
+def _modifier(doc: Doc, mention: Mention) -> bool:
+    last = doc[mention.tok_end - 1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= mention.tok_end and last.head.pos_ == "NOUN"
+
+
+def _clause_subject(verb: Token) -> set[int]:
+    """The tokens of a verb's subject, or of the subject it borrows ('X blamed Y, accusing it of ...': the
+    accuser is X): an object pronoun never stands for its own clause's subject (that takes 'itself')."""
+    for _ in range(4):
+        own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        if own or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return own
+        verb = verb.head
+    return set()
 
 
 def name_after(token: Token, found: Mentions, lex: Lexicon) -> Mention | None:
@@ -113,10 +155,13 @@ def _sentence_window(token: Token, count: int) -> int:
     return start
 
 
-def _pronoun_fits(kind: str, mention: Mention) -> bool:
+def _pronoun_fits(kind: str, mention: Mention, head: Token) -> bool:
     if kind == "person":
         return mention.type == "Person"
-    if kind == "org":
-        return mention.type not in ("Person", "Place", "Group")
+    if kind == "org":  # "Hungarian officials" stand for a state, but they are not "it"
+        return mention.type not in ("Person", "Place", "Group") and not (
+            mention.label in ("demonym", "collective") and head.tag_ == "NNS")
+    if mention.label in ("demonym", "collective") and head.tag_ == "NNS":
+        return mention.type != "Person"  # "Hungarian officials ... they": a plural stands for its state
     return mention.type in ("Group", "ArmedGroup", "CriminalGroup", "Agency", "Company") and mention.label in (
         "collective", "demonym", "ORG", "gazetteer")

@@ -9,9 +9,10 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit, pairs
+from claimgraph.extract.nominal import undoing_stance
 from claimgraph.extract.nouns import adjective, noun
 from claimgraph.extract.roles import founded_in, modifiers, native, titles
-from claimgraph.extract.words import counted, hostile_act, light_verb
+from claimgraph.extract.words import QUANTITY, counted, hostile_act, light_verb
 from claimgraph.lexicon import Lexicon, Trigger, jointly
 from claimgraph.lexicon import against as against_trigger
 from claimgraph.model import SYMMETRIC
@@ -48,6 +49,9 @@ def trigger_of(token: Token, lex: Lexicon) -> tuple[Trigger, ...]:
     if not found and pos == "verb" and lemma not in lex.frames["against_excluded"] and any(
             c.dep_ == "prep" and c.lower_ == "against" for c in token.children):
         return (against_trigger(lemma),)  # "turned against X", "testified against X"
+    if not found and pos == "noun" and token.pos_ == "NOUN" and lemma not in lex.frames["against_nouns_excluded"] \
+            and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children):
+        return (against_trigger(lemma, "noun"),)  # "Kenya's operation against X", "the case against X"
     return found
 
 
@@ -95,11 +99,24 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         others = args.direct_objects(verb) if takes_dobj else []
     if preps:
         others = others + args.prep_objects(verb, preps)
+    if trig.kind in ("SUPPORTS", "COOPERATES_WITH"):  # "fight for independence from Serbia" backs no Serbia
+        others = [o for o in others if not _apart_from(o, verb, args.lex)]
+    if undoing_stance(verb, args.lex) is not None:  # "welcomed the closure of X": nominal.undoing reads it
+        others = [o for o in others if not _undone(o, verb, args.lex)]
+    if trig.kind == "COOPERATES_WITH" and verb.lemma_.lower() in args.lex.frames["interview_verbs"]:
+        # "VOA spoke with X", "X told Reuters": a news outlet's interview is reporting, not a tie
+        holders = [h for h in holders if h.mention.type != "Media"]
+        others = [o for o in others if o.mention.type != "Media"]
     if trig.kind in ("CONTROLS", "MEMBER_OF"):  # "use the U.S. banking system" controls no state, "join EU
         # sanctions" joins no union: the thing used or joined must be the actor, not one named in a modifier of it
         others = [o for o in others if not _modifies_object(o, verb)]
+    if trig.kind == "CONTROLS" and not passive:  # "X led a group of members of Congress": X is of Congress,
+        part = [o for o in others if _through_part(o, verb)]  # he does not control it
+        if part:
+            others = [o for o in others if o not in part]
+            yield from emit(holders, part, "MEMBER_OF", False, verb, conf - 0.15, "verb-part")
     if not others and (takes_dobj or " " in trig.lemma) and not passive and trig.kind in STANCES:
-        others = _doers_of_object(verb, args)  # "condemned the sanctions imposed by Washington": Washington
+        others = _doers_of_object(verb, trig.kind, args)  # "condemned the sanctions imposed by Washington"
     if "ccomp" in trig.slots:  # "X demanded that Y cancel ...": Y
         others = others + [a for c in verb.children if c.dep_ == "ccomp" for a in args.subjects(c)]
     if "xcomp" in trig.slots:  # "X threatened to break relations with Y": Y
@@ -129,22 +146,57 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     yield from emit(holders, others, trig.kind, trig.reverse, verb, conf, pattern)
 
 
+def _apart_from(actor: Actor, verb: Token, lex: Lexicon) -> bool:
+    """The actor is what a separation noun is apart from ('independence from Serbia', 'withdrawal from NATO')."""
+    token = verb.doc[actor.mention.tok_end - 1]
+    while token.dep_ in ("compound", "flat", "amod") and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lemma_.lower() in lex.frames["separation_nouns"]
+
+
+def _undone(actor: Actor, verb: Token, lex: Lexicon) -> bool:
+    """The actor is what the verb's object, an undoing noun, was done to ('the arrest of X', "X's ouster")."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in lex.frames["undoing_nouns"]:
+            continue
+        for child in obj.children:  # "X's ouster", "the arrest of X" (not "... by X": the doer)
+            inside = child.left_edge.i <= actor.mention.tok_start and actor.mention.tok_end - 1 <= child.right_edge.i
+            if inside and (child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of")):
+                return True
+    return False
+
+
 def _modifies_object(actor: Actor, verb: Token) -> bool:
     """The actor is named in front of the verb's object noun, which is not itself a name ('the U.S. banking system')."""
     return any(obj.dep_ == "dobj" and obj.left_edge.i <= actor.mention.tok_start and actor.mention.tok_end <= obj.i
                for obj in verb.children)
 
 
+def _through_part(actor: Actor, verb: Token) -> bool:
+    """The actor is reached through a part or number of it ('a group of its members', 'a unit of the army'),
+    not named as the verb's object itself."""
+    return any(obj.dep_ == "dobj" and obj.lemma_.lower() in QUANTITY and not (
+        actor.mention.tok_start <= obj.i < actor.mention.tok_end) and obj.i < actor.mention.tok_start
+               for obj in verb.children)
+
+
 STANCES = ("OPPOSES", "SUPPORTS")  # kinds whose verbs take a stand on an act as on whoever did it
 
 
-def _doers_of_object(verb: Token, args: Arguments) -> list[Actor]:
+def _doers_of_object(verb: Token, kind: str, args: Arguments) -> list[Actor]:
     """'condemned the sanctions imposed by Washington', 'welcomed the ceasefire brokered by Qatar': the object is an
     act, and a stand on it is a stand on whoever the participle's by-phrase names."""
-    return [Actor(a.mention, a.penalty + 0.15) for obj in verb.children if obj.dep_ == "dobj"
-            and args.found.at(obj) is None for clause in obj.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
-            for agent in clause.children if agent.dep_ == "agent"
-            for pobj in agent.children if pobj.dep_ == "pobj" for a in args.actors(pobj)]
+    objects = [obj for obj in verb.children if obj.dep_ == "dobj" and args.found.at(obj) is None]
+    by = [Actor(a.mention, a.penalty + 0.15) for obj in objects
+          for clause in obj.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
+          for agent in clause.children if agent.dep_ == "agent"
+          for pobj in agent.children if pobj.dep_ == "pobj" for a in args.actors(pobj)]
+    # "condemned the deal between Pyongyang and Moscow": both parties to it (welcoming talks between X and Y
+    # backs neither side)
+    between = [Actor(a.mention, a.penalty + 0.15) for obj in objects if kind == "OPPOSES"
+               and obj.lemma_.lower() in args.relation_nouns for a in args.prep_objects(obj, {"between"})]
+    return by + (between if len(between) > 1 else [])
 
 
 def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:

@@ -88,7 +88,9 @@ def modifiers(sent: Span, args: Arguments) -> Iterator[Found]:
                 continue
         if mention.type == "Person":
             yield from _organisation_role(mention, root, args)
-        for child in _np_modifiers(root, mention):
+        # "an Asian NATO", "a new Hezbollah": a name with an indefinite article is a kind of thing, not the actor
+        kind_of = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
+        for child in [] if kind_of else _np_modifiers(root, mention):
             other = args.found.at(child)
             if other is None or other is mention or other.key == mention.key:
                 continue
@@ -299,6 +301,8 @@ def _np_modifiers(root: Token, mention: Mention) -> list[Token]:
     for child in (c for h in heads for c in h.children):
         if child.i >= mention.tok_start or child.dep_ not in ("compound", "amod", "nmod", "poss"):
             continue
+        if any(t.text in ("/", "|") for t in root.doc[child.i + 1 : mention.tok_start]):
+            continue  # "ISLAMABAD/PENTAGON —": two datelines side by side, not a modifier
         out.append(child)
         if child.pos_ == "NOUN":  # the descriptor's own modifiers
             out.extend(c for c in child.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < child.i)

@@ -9,7 +9,7 @@ from claimgraph.lexicon import Lexicon
 ACCUSERS = {"convict", "accuse", "suspect", "charge", "arrest", "indict", "sentence", "try", "jail", "blame",
             "execute", "hang", "prosecute", "acquit", "guilty", "responsible", "serve", "imprison"}
 COPULAS = {"be", "become", "remain", "seem", "appear", "serve", "act", "stay"}
-LIGHT_VERBS = {"have", "impose", "place", "slap", "levy", "wage", "mount", "stage",
+LIGHT_VERBS = {"have", "pay", "impose", "place", "slap", "levy", "wage", "mount", "stage",
                "maintain", "establish", "develop", "build", "pursue", "expand", "strengthen", "deepen",
                "forge", "seek", "keep", "enjoy", "increase", "renew", "cultivate", "show", "play", "offer", "give",
                "provide", "express", "receive", "get", "gain", "secure", "need", "want", "use", "continue", "hold",

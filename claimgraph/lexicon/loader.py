@@ -125,7 +125,9 @@ def _yaml(name: str) -> dict:
 WORD_CLASSES = ("presence_nouns", "dwelling_nouns", "gratitude_verbs", "aid_nouns", "presence_verbs", "residents",
                 "ranks", "office_fields", "field_titles", "doing_alone", "taking_up",
                 "hosting_verbs", "tie_nouns", "relation_building",
-                "shared_features", "reciprocal_verbs", "part_nouns")
+                "shared_features", "reciprocal_verbs", "part_nouns", "other_side_nouns", "event_nouns",
+                "separation_nouns", "interview_verbs",
+                "transfer_nouns")
 
 
 def _no_booleans(data: object, name: str) -> None:
@@ -184,7 +186,8 @@ def load() -> Lexicon:
     lex.relational = frozenset(str(v).lower() for v in heads["relational"])
     lex.qualified = frozenset(str(v).lower() for v in heads["qualified"])
     frames = _yaml("frames.yaml")
-    for section in ("joint", "penalties", "measures", "advocacy", "responsibility", "attributes", "charges"):
+    for section in ("joint", "penalties", "measures", "advocacy", "undoing", "responsibility", "attributes",
+                    "charges"):
         for name, values in frames[section].items():  # "attributes_verbs", "joint_adverbs", ...
             lex.frames[f"{section}_{name}"] = frozenset(str(v).lower() for v in values)
     for name in WORD_CLASSES:  # the flat word classes of frames.yaml
@@ -208,6 +211,7 @@ def load() -> Lexicon:
                     raise LexiconError(f"frames.yaml: {section}: modifier {word!r} given twice")
                 table[str(word).lower()] = kind
     lex.frames["against_excluded"] = frozenset(str(v).lower() for v in frames["against"]["excluded"])
+    lex.frames["against_nouns_excluded"] = frozenset(str(v).lower() for v in frames["against"]["nouns_excluded"])
     _reciprocal(lex, [str(v).lower() for v in frames["reciprocal_conflict"]])
     _load_actors(lex)
     return lex
@@ -233,9 +237,10 @@ def jointly(lemma: str) -> Trigger:
     return Trigger(lemma, "noun", "COOPERATES_WITH", ("prep:with", "prep:between"), False, 0.6, "frames:joint")
 
 
-def against(lemma: str) -> Trigger:
-    """The implicit trigger of a verb that has none but takes "against" + an actor (frames.yaml `against`)."""
-    return Trigger(lemma, "verb", "OPPOSES", ("prep:against",), False, 0.5, "frames:against")
+def against(lemma: str, pos: str = "verb") -> Trigger:
+    """The implicit trigger of a verb or noun that has none but takes "against" + an actor (frames.yaml
+    `against`)."""
+    return Trigger(lemma, pos, "OPPOSES", ("prep:against",), False, 0.5, "frames:against")
 
 
 def triggers(files: list[tuple[str, list[dict[str, str]]]]) -> dict[tuple[str, str], tuple[Trigger, ...]]:

@@ -23,10 +23,10 @@ def test_a_build_on_a_local_ray_cluster_equals_the_local_builds(tmp_path: Path) 
         folder.mkdir()
         done = run_cli("build", str(EXAMPLES), "--db", str(folder / "g.duckdb"), "--quiet", *options)
         assert done.returncode == 0, done.stderr.decode()[-2000:]
-        assert "claims: 131" in done.stdout.decode()
+        assert "claims: 132" in done.stdout.decode()
         results[name] = _exports(folder / "g.duckdb", folder)
     assert results["ray-2"] == results["local-1"] == results["local-2"]
-    assert results["ray-2"][0].count(b"\n") == 131
+    assert results["ray-2"][0].count(b"\n") == 132
 
 
 def test_an_address_without_the_ray_engine_is_refused_in_one_line(tmp_path: Path) -> None:
@@ -49,4 +49,4 @@ def test_ray_data_windows_give_the_local_engines_extractions_in_order() -> None:
     ray = [extraction for batch in RayEngine(workers=2, window=2).map(batches) for extraction in batch]
     assert [extraction.document.doc_id for extraction in ray] == [document.doc_id for document in documents]
     assert ray == local
-    assert sum(len(extraction.claims) for extraction in ray) == 131
+    assert sum(len(extraction.claims) for extraction in ray) == 132

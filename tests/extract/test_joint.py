@@ -39,3 +39,9 @@ def test_a_joint_act_ties_those_who_perform_it() -> None:
     assert triples("Congress held a joint session on Tuesday.") == set()  # one body, no partner
     [claim] = extract_text("Russia and China do not hold joint exercises.").claims
     assert claim.negated
+
+
+def test_standing_or_speaking_alongside_someone_is_no_joint_act() -> None:
+    assert triples("Standing alongside the Kenyan president, Macron praised the deal.") == set()
+    got = triples("Speaking alongside Ruto, Ethiopian Prime Minister Abiy Ahmed said the talks had gone well.")
+    assert not [t for t in got if t[1] == "COOPERATES_WITH"]

@@ -182,3 +182,20 @@ def test_a_government_placed_in_a_state_is_that_states_government() -> None:
     assert ("Russia", "SUPPORTS", "Syria") in triples("Russia supports the government in Damascus.")
     assert ("Russia", "SUPPORTS", "Mali") in triples("Russia propped up the military junta in Mali.")
     assert ("Iran", "SUPPORTS", "Houthis") in triples("Iran has propped up the Houthis.")
+
+
+def test_a_nationality_before_a_private_person_noun_is_not_the_state() -> None:
+    got = triples("The French politician, who is considering challenging Emmanuel Macron, spoke on Monday.")
+    assert ("France", "OPPOSES", "Emmanuel Macron") not in got
+    assert ("China", "COOPERATES_WITH", "TikTok") not in triples("Many Chinese teenagers are deeply engaged with "
+                                                                "TikTok.")
+    assert ("France", "OPPOSES", "Emmanuel Macron") in triples("French officials criticized Emmanuel Macron.")
+
+
+def test_an_event_named_like_an_organisation_is_no_actor() -> None:
+    got = triples("Leaders met on the sidelines of the G-7 Summit in Britain.")
+    assert not [t for t in got if "Summit" in t[0] or "Summit" in t[2]]
+    names = {m.text for m in extract_text("The Asian Games opened in Hangzhou, and Qatar sent athletes.").mentions}
+    assert "Asian Games" not in names and "Qatar" in names
+    assert "Malabar Joint Maritime Exercise" not in {
+        m.text for m in extract_text("Japan held the Malabar Joint Maritime Exercise with India.").mentions}

@@ -211,3 +211,52 @@ def test_facilities_built_or_held_in_a_place_put_their_owner_there() -> None:
 def test_a_haven_found_in_a_place_puts_its_holder_there_and_aligning_is_cooperation() -> None:
     assert ("ELN", "OPERATES_IN", "Venezuela") in triples("The ELN has found safe haven in Venezuela.")
     assert ("Nicaragua", "COOPERATES_WITH", "Russia") in triples("Nicaragua has aligned itself with Russia.")
+
+
+def test_paying_a_visit_is_a_visit_not_a_payment() -> None:
+    got = triples("A Nigerian frigate paid a visit to Senegal.")
+    assert not [t for t in got if t[1] == "FUNDS"]
+    assert ("Nigeria", "COOPERATES_WITH", "Senegal") in got
+    assert ("Qatar", "FUNDS", "Hamas") in triples("Qatar paid Hamas millions of dollars.")
+
+
+def test_an_actors_act_that_wins_support_for_another_is_no_support_of_its_own() -> None:
+    assert triples("China's bullying boosts global support for Taiwan.") == set()
+    assert ("Russia", "SUPPORTS", "Syria") in triples("Russia boosted its support for Syria.")
+    assert ("Iran", "SUPPORTS", "Hamas") in triples("Iran's government boosted its support for Hamas.")
+
+
+def test_a_noun_against_an_actor_is_its_holders_act_against_it() -> None:
+    assert ("Kenya", "OPPOSES", "Al-Shabab") in triples("Kenya's operation against al-Shabab continues in the forest.")
+    assert ("U.S. Department of Defense", "OPPOSES", "Houthis") in triples(
+        "The Pentagon launched a campaign against the Houthis.")
+    assert ("United Kingdom", "OPPOSES", "Al-Shabab") not in triples("Britain offered Kenya protection against "
+                                                                      "al-Shabab.")
+    assert triples("He was convicted of crimes against Ukraine.") == set()
+
+
+def test_a_stand_on_what_was_done_to_an_actor_is_the_opposite_stand_on_the_actor() -> None:
+    assert ("United States", "OPPOSES", "Nicolas Maduro") in triples("Washington welcomed Maduro's ouster.")
+    got = triples("The EU condemned Russia's arrest of Evan Gershkovich.")
+    assert {("European Union", "OPPOSES", "Russia"), ("European Union", "SUPPORTS", "Evan Gershkovich")} <= got
+    got = triples("The EU condemned Russia's arrest of the journalist.")
+    assert ("European Union", "SUPPORTS", "Russia") not in got
+    got = triples("Some told reporters they agree with the removal of Rigathi Gachagua.")
+    assert not [t for t in got if t[1] in ("COOPERATES_WITH", "SUPPORTS")]
+    got = triples("Iran condemned the killing of Qassem Soleimani by the United States.")
+    assert {("Iran", "OPPOSES", "United States"), ("Iran", "SUPPORTS", "Qassem Soleimani")} <= got
+    # doing the act takes no stand on it: ordering an arrest opposes the one arrested
+    assert ("Interpol", "OPPOSES", "Milorad Dodik") in triples("Interpol ordered the arrest of Milorad Dodik.")
+
+
+def test_a_transfer_noun_takes_its_kind_from_what_is_moved() -> None:
+    assert ("North Korea", "ARMS", "Russia") in triples("North Korea's arms transfers to Russia alarmed Seoul.")
+    assert ("Russia", "ARMS", "Iran") in triples("Russian deliveries of drones to Iran continued.")
+    assert ("China", "ARMS", "Pakistan") in triples("China's weapons deliveries to Pakistan rose.")
+    assert triples("Kenya's coffee deliveries to Europe rose.") == set()  # coffee names no tie kind
+
+
+def test_ties_two_actors_deepen_take_the_kind_their_modifier_names() -> None:
+    got = triples("Tokyo and Canberra agreed to deepen defense ties.")
+    assert ("Japan", "COOPERATES_WITH", "Australia") in got
+    assert ("Japan", "ASSOCIATED_WITH", "Australia") not in got

@@ -401,3 +401,46 @@ def test_refusing_a_hostile_act_is_no_hostility_and_denies_only_the_refusers_own
 def test_allegiance_pledged_to_a_body_is_membership() -> None:
     assert ("Boko Haram", "MEMBER_OF", "Islamic State") in triples(
         "Boko Haram pledged allegiance to the Islamic State in 2015.")
+
+
+def test_heading_an_organisation_controls_it() -> None:
+    assert ("Mmusi Maimane", "CONTROLS", "Democratic Alliance") in triples(
+        "Mmusi Maimane headed the opposition Democratic Alliance until he resigned in October.")
+    assert ("Anna Berg", "CONTROLS", "Hamas") not in triples("Anna Berg headed to Gaza to meet Hamas.")
+    # a chaired meeting is no organisation: "it will be chaired by X" controls nothing
+    assert not [t for t in triples("China will host the talks. It will be chaired by Vice Minister Ma Zhaoxu.")
+                if t[1] == "CONTROLS"]
+
+
+def test_fighting_for_an_actor_supports_it() -> None:
+    assert ("North Korea", "SUPPORTS", "Russia") in triples("North Korean troops are fighting for Russia in Ukraine.")
+    assert triples("The rebels fight for independence from Serbia.") == set()  # apart from Serbia, not for it
+    assert ("Kosovo", "OPPOSES", "Serbia") in triples("Kosovo demanded independence from Serbia.")
+
+
+def test_a_states_envoy_stands_for_the_state() -> None:
+    assert ("Turkey", "OPPOSES", "Israel") in triples("Turkey summoned Israel's ambassador.")
+    assert ("Turkish Foreign Ministry", "OPPOSES", "Israel") in triples(
+        "Israel's ambassador to Turkey was summoned by the Turkish Foreign Ministry.")
+
+
+def test_condemning_a_tie_between_two_actors_opposes_both_and_welcoming_it_backs_neither() -> None:
+    got = triples("Seoul and Tokyo condemned the military cooperation between Pyongyang and Moscow.")
+    assert {("South Korea", "OPPOSES", "North Korea"), ("Japan", "OPPOSES", "Russia"),
+            ("North Korea", "COOPERATES_WITH", "Russia")} <= got
+    got = triples("Japan welcomed the talks between Iran and Saudi Arabia.")
+    assert ("Iran", "COOPERATES_WITH", "Saudi Arabia") in got
+    assert not [t for t in got if t[0] == "Japan"]
+
+
+def test_a_place_is_where_actors_are_not_one_they_back_or_fight() -> None:
+    got = triples("Both leaders reaffirmed their commitment to a free and open Indian Ocean.")
+    assert not [t for t in got if t[2] == "Indian Ocean"]
+    assert ("Russia", "OPERATES_IN", "Indian Ocean") in triples("Russia has a naval presence in the Indian Ocean.")
+
+
+def test_an_interview_by_a_news_outlet_is_no_tie() -> None:
+    assert triples("VOA spoke with Armitage about his trip to Taiwan.") == set()
+    assert ("Russia", "COOPERATES_WITH", "China") in triples(
+        "The Russian envoy spoke with the Chinese foreign minister.")
+

@@ -136,3 +136,31 @@ def test_where_a_person_comes_from_or_lives_is_where_the_person_is() -> None:
     assert ("Maria Lopez", "OPERATES_IN", "Abuja") not in got
     got = triples("Police found an Islamic State flag at their Sydney home.")  # a home is a person's
     assert not any(r == "OPERATES_IN" and s == "Islamic State" for s, r, _ in got)
+
+
+def test_a_counterpart_is_the_other_side_not_the_possessor() -> None:
+    assert triples("Jonas Berg met his Swedish counterpart in Oslo.") == set()
+    got = triples("Jonas Berg, a senior officer from Oslo, joined his Swedish counterparts at the border.")
+    assert ("Jonas Berg", "MEMBER_OF", "Sweden") not in got
+    assert ("Ulf Kristersson", "MEMBER_OF", "Sweden") in triples(
+        "Jonas Berg met his Swedish counterpart, Ulf Kristersson, in Oslo.")
+
+
+def test_leading_a_group_of_an_organisations_members_is_membership_not_control() -> None:
+    got = triples("Senator Joe Smith led a group of ten other members of the U.S. Congress in urging the "
+                  "State Department to act.")
+    assert ("Joe Smith", "MEMBER_OF", "U.S. Congress") in got
+    assert not [t for t in got if t[1] == "CONTROLS"]
+    assert ("Joe Smith", "OPPOSES", "U.S. Department of State") in got  # he urges too; Congress does not
+    assert ("Kim Lee", "CONTROLS", "Hamas") in triples("Kim Lee led Hamas for a decade.")
+
+
+def test_a_name_with_an_indefinite_article_is_a_kind_not_the_actor() -> None:
+    assert triples("He has long called for an Asian NATO.") == set()
+    assert ("NATO", "OPERATES_IN", "Europe") not in triples("Critics warned against a European NATO.")
+
+
+def test_two_datelines_joined_by_a_slash_do_not_modify_each_other() -> None:
+    text = ("ISLAMABAD/PENTAGON — A United States military plane has crashed in a Taliban-controlled region of "
+            "Afghanistan, U.S. military officials confirmed Monday.")
+    assert not [t for t in triples(text) if t[2] == "Islamabad"]

@@ -378,7 +378,8 @@ def test_hovering_a_tie_names_its_kind(server: str, browser) -> None:  # type: i
         " const len = Math.hypot(p.x - q.x, p.y - q.y);"
         " const m = {x: (p.x + q.x) / 2, y: (p.y + q.y) / 2};"
         " let clear = true; g.forEachNode((n) => { const v = r.framedGraphToViewport(r.getNodeDisplayData(n));"
-        " if (Math.hypot(v.x - m.x, v.y - m.y) < 25) clear = false; });"  # the pointer must land on the tie,
+        " if (Math.hypot(v.x - m.x, v.y - m.y) < 25) clear = false;"  # the pointer must land on the tie,
+        " if (m.x > v.x - 10 && m.x < v.x + 160 && Math.abs(v.y - m.y) < 14) clear = false; });"  # (a label)
         " if (clear && len > 80 && m.x > 30 && m.y > 60 && m.x < size.width - 30 && m.y < size.height - 30)"
         " best = {relation: a.relation, x: m.x, y: m.y}; }); return best; }")  # not on a node or its label
     assert edge is not None

@@ -42,4 +42,4 @@ def test_two_workers_store_what_one_worker_stores(examples_db: Path, tmp_path: P
         return [json.loads(line) for line in out]
 
     one, two = claims(examples_db), claims(db)
-    assert len(one) == 131 and one == two
+    assert len(one) == 132 and one == two
