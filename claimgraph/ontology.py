@@ -36,6 +36,7 @@ class RelationKind:
     network: bool  # a tie between actors, not a position, kinship or presence
     colour: str
     activity: bool = False  # its object is an activity code (ALLEGED)
+    places: bool = False  # a place may be one end: where one is (OPERATES_IN), holds office, controls, attacks
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ RELATIONS: tuple[str, ...] = tuple(_KINDS)
 TIE_KINDS: tuple[str, ...] = tuple(k for k, v in _KINDS.items() if not v.activity)  # kinds between two actors
 SYMMETRIC: frozenset[str] = frozenset(k for k, v in _KINDS.items() if v.symmetric)
 NETWORK: frozenset[str] = frozenset(k for k, v in _KINDS.items() if v.network)
+PLACE_KINDS: frozenset[str] = frozenset(k for k, v in _KINDS.items() if v.places)  # the others tie actors only
 ACTIVITIES: tuple[str, ...] = tuple(_ACTIVITIES)
 
 

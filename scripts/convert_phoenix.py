@@ -105,8 +105,11 @@ def classify(entry: dict, file_kind: str) -> tuple[str | None, str | None]:
         return "Person", country  # a role held between dates ("[CHNGOV >20121115]") is a person's: Xi Jinping
     if file_kind == "milnonstate":
         return "ArmedGroup", country
-    if file_kind == "international":
-        sector = code
+    if file_kind == "international":  # the code opens with the actor's own sector ("IGOWAFBUSWAS": an IGO that
+        sector = code  # deals with business, not a business)
+        for part, kind in SECTOR_TYPES:
+            if code.startswith(part):
+                return kind, country
     for part, kind in SECTOR_TYPES:
         if part in sector:
             return kind, country

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.arguments import Actor
 from claimgraph.lexicon import Trigger, alias_key, load
-from claimgraph.model import Mention
+from claimgraph.model import SYMMETRIC, Mention
+from claimgraph.ontology import PLACE_KINDS
 
 
 @dataclass
@@ -42,8 +43,9 @@ def emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, tr
                 continue  # "Ankara ... if it (Turkey)": a capital and its state are one actor
             if kind == "OPERATES_IN" and obj.mention.type not in ("Place", "State"):
                 continue
-            if kind not in ("OPERATES_IN", "MEMBER_OF", "CONTROLS", "OPPOSES") \
-                    and "Place" in (subj.mention.type, obj.mention.type):
+            if (kind in SYMMETRIC or kind == "TRADES_WITH") and _own_organ(subj.mention, obj.mention):
+                continue  # "the Haitian government will invest in the Haitian National Police": one state
+            if kind not in PLACE_KINDS and "Place" in (subj.mention.type, obj.mention.type):
                 continue  # a place is where actors are (or what is attacked), not one that backs or trades
             if kind == "OPERATES_IN" and is_language(obj.mention, trigger.doc):
                 continue  # "read Tolstoy in German": a language, not a place
@@ -58,6 +60,19 @@ def emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, tr
                 continue  # "X, a Palestinian journalist": a description of X, not a body X belongs to
             score = max(0.05, min(1.0, conf - h.penalty - o.penalty))
             yield Found(subj.mention, relation, obj.mention, trigger, round(score, 3), pattern, role=role)
+
+
+def _own_organ(a: Mention, b: Mention) -> bool:
+    """A state and one of its own agencies ('Kenya' and 'the Kenyan police') are one side, not two partners."""
+    lex = load()
+    for x, y in ((a, b), (b, a)):
+        if x.type != "State" or y.type != "Agency":
+            continue
+        if x.country is not None and y.country == x.country:
+            return True
+        if lex.aliases.get(alias_key(y.name.split()[0])) == x.key:  # "the Haitian National Police"
+            return True
+    return False
 
 
 LANGUAGES = frozenset({

@@ -4,6 +4,7 @@ demands here; relation nouns and adjectives in nouns.py; titles and descriptions
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -30,7 +31,8 @@ def trigger_of(token: Token, lex: Lexicon) -> tuple[Trigger, ...]:
                 found = lex.triggers.get((f"{lemma} {child.lower_}", "verb"))
                 if found:
                     return found
-            if child.dep_ == "dobj":
+            if child.dep_ == "dobj" and child.pos_ != "PROPN":  # "formed an alliance"; not "formed the Alliance
+                # of Sahel States", a name
                 found = lex.triggers.get((f"{lemma} {child.lemma_.lower()}", "verb"))
                 if found:
                     return found
@@ -110,6 +112,9 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
     if trig.kind in ("CONTROLS", "MEMBER_OF"):  # "use the U.S. banking system" controls no state, "join EU
         # sanctions" joins no union: the thing used or joined must be the actor, not one named in a modifier of it
         others = [o for o in others if not _modifies_object(o, verb)]
+    if trig.kind == "CONTROLS" and verb.lemma_.lower() in args.lex.frames["founding_verbs"] and all(
+            h.mention.type == "State" for h in holders) and all(o.mention.type == "Bloc" for o in others):
+        trig = replace(trig, kind="MEMBER_OF")  # "Mali and Niger formed the Alliance of Sahel States": members
     if trig.kind == "CONTROLS" and not passive:  # "X led a group of members of Congress": X is of Congress,
         part = [o for o in others if _through_part(o, verb)]  # he does not control it
         if part:

@@ -375,7 +375,10 @@ def _person_prep(mention: Mention, root: Token, args: Arguments) -> Iterator[Fou
                     continue
                 for actor in args.actors(pobj):
                     other = actor.mention
-                    if other.type in ("Place", "State") and prep.lower_ in ("of", "from"):
+                    doc = pobj.doc  # "X of Istanbul's Kadir Has University": the university is X's, the city
+                    owner_only = not (other.tok_start <= pobj.i < other.tok_end) or (  # only the university's
+                        other.tok_end < len(doc) and doc[other.tok_end].tag_ == "POS")
+                    if other.type in ("Place", "State") and prep.lower_ in ("of", "from") and not owner_only:
                         yield Found(mention, "OPERATES_IN", other, prep, 0.6, "person-prep")
                     elif other.type not in ("Place", "State", "Person") and prep.lower_ in ("at", "of"):
                         yield Found(mention, "MEMBER_OF", other, prep, 0.55, "person-prep")

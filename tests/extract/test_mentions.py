@@ -199,3 +199,5 @@ def test_an_event_named_like_an_organisation_is_no_actor() -> None:
     assert "Asian Games" not in names and "Qatar" in names
     assert "Malabar Joint Maritime Exercise" not in {
         m.text for m in extract_text("Japan held the Malabar Joint Maritime Exercise with India.").mentions}
+    # an international organisation whose code also names a sector it deals in is still a bloc
+    assert {(m.text, m.type) for m in extract_text("Mali quit ECOWAS last year.").mentions} >= {("ECOWAS", "Bloc")}

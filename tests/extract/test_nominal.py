@@ -260,3 +260,12 @@ def test_ties_two_actors_deepen_take_the_kind_their_modifier_names() -> None:
     got = triples("Tokyo and Canberra agreed to deepen defense ties.")
     assert ("Japan", "COOPERATES_WITH", "Australia") in got
     assert ("Japan", "ASSOCIATED_WITH", "Australia") not in got
+
+
+def test_patron_creditor_donor_and_supplier_nouns_name_what_flows() -> None:
+    assert ("China", "SUPPORTS", "North Korea") in triples("Beijing is Pyongyang's main economic lifeline.")
+    assert ("United States", "ARMS", "Israel") in triples("The United States is Israel's biggest arms supplier.")
+    assert ("China", "FUNDS", "Venezuela") in triples("China is Venezuela's largest creditor.")
+    assert ("Japan", "FUNDS", "Palestinian Authority") in triples(
+        "Japan is a major donor to the Palestinian Authority.")
+    assert ("Iran", "SUPPORTS", "Hezbollah") in triples("Iran remains the chief patron of Hezbollah.")

@@ -444,3 +444,22 @@ def test_an_interview_by_a_news_outlet_is_no_tie() -> None:
     assert ("Russia", "COOPERATES_WITH", "China") in triples(
         "The Russian envoy spoke with the Chinese foreign minister.")
 
+
+
+def test_states_that_found_a_bloc_are_its_members_and_a_name_is_no_common_noun_object() -> None:
+    got = triples("Mali and Niger formed the Alliance of Sahel States.")
+    assert {("Mali", "MEMBER_OF", "Alliance of Sahel States"),
+            ("Niger", "MEMBER_OF", "Alliance of Sahel States")} <= got
+    assert ("Pablo Escobar", "CONTROLS", "Medellin Cartel") in triples("Pablo Escobar formed the Medellin Cartel.")
+
+
+def test_attacks_carried_out_in_a_place_put_the_attacker_there() -> None:
+    assert ("Al-Shabab", "OPERATES_IN", "Mogadishu") in triples("Al-Shabab carried out a deadly attack in Mogadishu.")
+    assert ("Houthis", "OPERATES_IN", "Red Sea") in triples("The Houthis launched attacks in the Red Sea.")
+
+
+def test_a_state_and_its_own_agency_are_no_partners() -> None:
+    assert not [t for t in triples("The Haitian government must invest further in the Haitian National Police.")
+                if t[1] in ("TRADES_WITH", "COOPERATES_WITH")]
+    assert ("Kenya", "COOPERATES_WITH", "Russian Defense Ministry") in triples(
+        "Kenya signed a deal with the Russian Defense Ministry.")

@@ -164,3 +164,9 @@ def test_two_datelines_joined_by_a_slash_do_not_modify_each_other() -> None:
     text = ("ISLAMABAD/PENTAGON — A United States military plane has crashed in a Taliban-controlled region of "
             "Afghanistan, U.S. military officials confirmed Monday.")
     assert not [t for t in triples(text) if t[2] == "Islamabad"]
+
+
+def test_a_place_that_owns_the_organisation_after_of_is_not_where_the_person_is_from() -> None:
+    got = triples("International relations expert Soli Ozel of Istanbul's Kadir Has University spoke.")
+    assert ("Soli Ozel", "OPERATES_IN", "Istanbul") not in got
+    assert ("Brian Michaud", "OPERATES_IN", "Boston") in triples("Brian Michaud of Boston said he saw it.")
