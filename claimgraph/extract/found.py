@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.arguments import Actor
+from claimgraph.extract.spans import capital_state
 from claimgraph.lexicon import Trigger, alias_key, load
 from claimgraph.model import SYMMETRIC, Mention
 from claimgraph.ontology import PLACE_KINDS
@@ -102,12 +103,7 @@ def the_city(mention: Mention) -> Mention:
 def capital_as_state(mention: Mention) -> Mention:
     """A capital is a place, but one that acts stands for its government ('Nairobi condemned', 'visited Kyiv');
     what is done to it or in it is done to the city ('shelled Kyiv', 'based in Kyiv'). Capitals of capitals.tsv."""
-    lex = load()
-    state_key = lex.capitals.get(alias_key(mention.text)) if mention.type == "Place" else None
-    if state_key is None:
-        return mention
-    state = lex.actors[state_key]
-    return replace(mention, type="State", name=state.name, key=state.key, country=state.country)
+    return capital_state(mention, load())
 
 
 def pairs(actors: list[Actor], trig: Trigger, verb: Token, conf: float) -> Iterator[Found]:

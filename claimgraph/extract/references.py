@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.spans import Mentions
-from claimgraph.lexicon import Lexicon, alias_key
+from claimgraph.extract.spans import Mentions, capital_state
+from claimgraph.lexicon import Lexicon
 from claimgraph.model import Mention
 
 PRONOUNS = {
@@ -77,11 +75,7 @@ def _acting_capital(mention: Mention, doc: Doc, lex: Lexicon) -> Mention:
     """A capital that is a clause's subject stands for its government (as `found.capital_as_state` reads it)."""
     if mention.type != "Place" or doc[mention.tok_end - 1].dep_ not in ("nsubj", "nsubjpass"):
         return mention
-    key = lex.capitals.get(alias_key(mention.text))
-    state = lex.actors.get(key) if key else None
-    if state is None:
-        return mention
-    return replace(mention, type="State", name=state.name, key=state.key, country=state.country)
+    return capital_state(mention, lex)
 
 
 def _modifier(doc: Doc, mention: Mention) -> bool:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.lexicon import alias_key
+from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -94,3 +94,12 @@ def after_title(mention: Mention, doc: Doc, titles: frozenset[str]) -> bool:
     """A name right after a title word ('..., and Administrator Y'): it holds that title, not one before it."""
     before = mention.tok_start - 1
     return before >= 0 and doc[before].lower_.rstrip(".") in titles
+
+
+def capital_state(mention: Mention, lex: Lexicon) -> Mention:
+    """A capital (capitals.tsv) as the state it is the seat of; any other mention as it is."""
+    state_key = lex.capitals.get(alias_key(mention.text)) if mention.type == "Place" else None
+    if state_key is None:
+        return mention
+    state = lex.actors[state_key]
+    return replace(mention, type="State", name=state.name, key=state.key, country=state.country)
