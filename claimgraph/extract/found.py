@@ -56,6 +56,8 @@ def emit(holders: list[Actor], others: list[Actor], kind: str, reverse: bool, tr
                 relation = "OPERATES_IN"  # "New Jersey Gov. X", "mayor of Mohammadia": an office held in a place
             if kind == "MEMBER_OF" and obj.mention.type == "Person":
                 continue
+            if kind == "MEMBER_OF" and subj.mention.type == obj.mention.type == "State":
+                continue  # a state is no member of a state ("Vietnam stands to join peers such as Singapore")
             if kind == "MEMBER_OF" and obj.mention.label in ("demonym", "collective") \
                     and obj.mention.type in ("Group", "Media") and obj.mention.text.split()[-1][-1:] != "s":
                 continue  # "X, a Palestinian journalist": a description of X, not a body X belongs to

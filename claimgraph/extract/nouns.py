@@ -59,7 +59,9 @@ def noun(noun: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         if compound:
             mention = args.found.at(child)
             state_ok = "compound" in trig.slots or mention is None or mention.type not in ("State", "Place")
-            if mention is not None and mention.type != "Person" and state_ok:
+            beat = noun.lemma_.lower() in args.lex.frames["press_titles"] and mention is not None \
+                and mention.type in ("Agency", "State")  # "VOA White House correspondent": a beat, not an employer
+            if mention is not None and mention.type != "Person" and state_ok and not beat:
                 others.append(Actor(mention))
     if not others and trig.kind in SYMMETRIC:
         between = args.prep_objects(noun, {"between", "among"})  # "cooperation between X and Y"

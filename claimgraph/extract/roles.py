@@ -57,6 +57,9 @@ def _body_title_name(tokens: Doc, mention: Mention, i: int, first: int, title: s
         return  # "the High Command of Jihad and Liberation leader X": the name the tagger cut began earlier
     if _title_words(body, tokens):
         return
+    if body.type == "Agency" and any(tokens[k].lemma_.lower() in args.lex.frames["press_titles"]
+                                     for k in range(j + 1, mention.tok_start)):
+        return  # "VOA White House correspondent X": the White House is the beat; the noun pattern reads VOA
     role = " ".join(t.lower_.rstrip(".") for t in tokens[j + 1 : mention.tok_start])
     yield Found(mention, "MEMBER_OF", body, tokens[j + 1], 0.55, "organisation-role", role=role)
 
@@ -259,6 +262,8 @@ def _organisation_role(mention: Mention, root: Token, args: Arguments) -> Iterat
         mods = left_modifiers(child)  # and the title's possessor: "Hezbollah's secretary general X"
         for modifier in mods + [p for t in (child, *mods) for p in t.children if p.dep_ == "poss"]:
             org = args.found.at(modifier)
+            if org is not None and org.type == "Agency" and child.lemma_.lower() in args.lex.frames["press_titles"]:
+                continue  # "VOA White House correspondent X": the White House is the beat, VOA the employer
             if org is not None and org.type not in ("Person", "Place", "State") \
                     and not (child.pos_ == "PROPN" and _title_words(org, root.doc)):
                 yield Found(mention, "MEMBER_OF", org, child, 0.55, "organisation-role", role=child.lower_)

@@ -127,7 +127,7 @@ WORD_CLASSES = ("presence_nouns", "dwelling_nouns", "gratitude_verbs", "aid_noun
                 "hosting_verbs", "tie_nouns", "relation_building",
                 "shared_features", "reciprocal_verbs", "part_nouns", "other_side_nouns", "event_nouns",
                 "separation_nouns", "interview_verbs",
-                "transfer_nouns", "founding_verbs")
+                "transfer_nouns", "founding_verbs", "press_titles")
 
 
 def _no_booleans(data: object, name: str) -> None:

@@ -170,3 +170,18 @@ def test_a_place_that_owns_the_organisation_after_of_is_not_where_the_person_is_
     got = triples("International relations expert Soli Ozel of Istanbul's Kadir Has University spoke.")
     assert ("Soli Ozel", "OPERATES_IN", "Istanbul") not in got
     assert ("Brian Michaud", "OPERATES_IN", "Boston") in triples("Brian Michaud of Boston said he saw it.")
+
+
+def test_a_body_before_a_press_title_is_the_beat_not_the_employer() -> None:
+    got = triples("VOA White House correspondent Anita Powell contributed to this report.")
+    assert ("Anita Powell", "MEMBER_OF", "VOA") in got
+    assert ("Anita Powell", "MEMBER_OF", "White House") not in got
+    assert ("Sabrina Singh", "MEMBER_OF", "U.S. Department of Defense") in triples(
+        "Pentagon spokesperson Sabrina Singh said the strikes would continue.")
+
+
+def test_a_state_joins_no_state() -> None:
+    got = triples("Vietnam stands to join Asian peers such as Singapore and Thailand as magnets for medical tourism.")
+    assert not [t for t in got if t[1] == "MEMBER_OF"]
+    assert ("Venezuela", "MEMBER_OF", "Organization of Petroleum Exporting Countries") in triples(
+        "Venezuela joined OPEC in 1960.")
