@@ -120,6 +120,8 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
         if part:
             others = [o for o in others if o not in part]
             yield from emit(holders, part, "MEMBER_OF", False, verb, conf - 0.15, "verb-part")
+    if trig.kind == "CONTROLS":  # what is led, run or owned is the object itself: "led talks with Ukrainian
+        others = [o for o in others if _names_argument(o, verb)]  # officials" controls no Ukraine
     if not others and (takes_dobj or " " in trig.lemma) and not passive and trig.kind in STANCES:
         others = _doers_of_object(verb, trig.kind, args)  # "condemned the sanctions imposed by Washington"
     if "ccomp" in trig.slots:  # "X demanded that Y cancel ...": Y
@@ -176,6 +178,24 @@ def _modifies_object(actor: Actor, verb: Token) -> bool:
     """The actor is named in front of the verb's object noun, which is not itself a name ('the U.S. banking system')."""
     return any(obj.dep_ == "dobj" and obj.left_edge.i <= actor.mention.tok_start and actor.mention.tok_end <= obj.i
                for obj in verb.children)
+
+
+def _names_argument(actor: Actor, verb: Token) -> bool:
+    """The actor is the verb's object (or passive subject) itself, one joined to it, or one in apposition to it;
+    not an actor named inside a noun phrase about something else."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:  # "created and led by X": the first verb's arguments
+        first = first.head
+    heads = [c for v in {verb, first} for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if first.dep_ in ("acl", "relcl"):  # "X, which is controlled by Y", "X, the group led by Y"
+        heads.append(first.head)
+    heads += [x for h in heads for x in (*h.conjuncts, *(c for c in h.children if c.dep_ == "appos"))]
+    heads += [h.head for h in heads if h.dep_ == "appos"]
+    doc = verb.doc  # "the Cartel of the Suns, the structure created by X": the name just before the comma
+    starts = [min([h.i, *(c.i for c in h.children if c.dep_ in ("det", "amod", "compound", "nummod", "poss"))])
+              for h in heads if h.pos_ == "NOUN"]
+    heads += [doc[i - 2] for i in starts if i >= 2 and doc[i - 1].text == ","]
+    return any(actor.mention.tok_start <= h.i < actor.mention.tok_end for h in heads)
 
 
 def _through_part(actor: Actor, verb: Token) -> bool:

@@ -463,3 +463,12 @@ def test_a_state_and_its_own_agency_are_no_partners() -> None:
                 if t[1] in ("TRADES_WITH", "COOPERATES_WITH")]
     assert ("Kenya", "COOPERATES_WITH", "Russian Defense Ministry") in triples(
         "Kenya signed a deal with the Russian Defense Ministry.")
+
+
+def test_what_is_led_or_run_is_the_object_itself() -> None:
+    got = triples("Secretary of State Marco Rubio led eight hours of peace talks with Ukrainian officials in Jeddah.")
+    assert not [t for t in got if t[1] == "CONTROLS"]
+    assert ("Russia", "CONTROLS", "Wagner Group") in triples(
+        "Wagner Group, which is controlled by the Russian state, operates in Mali.")
+    assert ("Hassan Nasrallah", "CONTROLS", "Hezbollah") in triples(
+        "Hezbollah, the group led by Hassan Nasrallah, fired rockets.")
