@@ -310,7 +310,10 @@ def _subhead(span: Span) -> bool:
     text = span.doc.text
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
-    line = text[start : end if end >= 0 else len(text)].rstrip()
+    end = end if end >= 0 else len(text)
+    if end - start > 200:
+        return False  # a paragraph, not a subhead: and no per-name pass over a long line
+    line = text[start:end].rstrip()
     return title_case(line) and line[-1:] not in ".!?\"”'’"
 
 

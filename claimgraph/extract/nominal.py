@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.arguments import Actor, Arguments, is_passive
 from claimgraph.extract.found import Found, emit
 from claimgraph.extract.nouns import left_modifiers
-from claimgraph.extract.words import hostile_act
+from claimgraph.extract.words import goods_kind, hostile_act
 from claimgraph.lexicon import Lexicon, alias_key
 from claimgraph.model import Mention
 
@@ -103,7 +103,7 @@ def transfer_nouns(sent: Span, args: Arguments, lex: Lexicon) -> Iterator[Found]
         goods = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
         goods += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj"]
-        kind = next((lex.transfers[g.lemma_.lower()] for g in goods if g.lemma_.lower() in lex.transfers), None)
+        kind = goods_kind(goods, lex)  # "arms transfers", "deliveries of hundreds of drones"
         if kind is None:
             continue
         receivers = args.prep_objects(noun, {"to"})

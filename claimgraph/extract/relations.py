@@ -13,7 +13,7 @@ from claimgraph.extract.found import Found, emit, pairs
 from claimgraph.extract.nominal import undoing_stance
 from claimgraph.extract.nouns import adjective, noun
 from claimgraph.extract.roles import founded_in, modifiers, native, titles
-from claimgraph.extract.words import QUANTITY, counted, hostile_act, light_verb
+from claimgraph.extract.words import QUANTITY, goods_kind, hostile_act, light_verb
 from claimgraph.lexicon import Lexicon, Trigger, jointly
 from claimgraph.lexicon import against as against_trigger
 from claimgraph.model import SYMMETRIC
@@ -116,10 +116,8 @@ def _verb(verb: Token, trig: Trigger, args: Arguments) -> Iterator[Found]:
             h.mention.type == "State" for h in holders) and all(o.mention.type == "Bloc" for o in others):
         trig = replace(trig, kind="MEMBER_OF")  # "Mali and Niger formed the Alliance of Sahel States": members
     if trig.kind == "CONTROLS" and not passive:  # "X led a group of members of Congress": X is of Congress,
-        part = [o for o in others if _through_part(o, verb)]  # he does not control it
-        if part:
-            others = [o for o in others if o not in part]
-            yield from emit(holders, part, "MEMBER_OF", False, verb, conf - 0.15, "verb-part")
+        part = [o for o in others if _through_part(o, verb)]  # he does not control it (_names_argument below
+        yield from emit(holders, part, "MEMBER_OF", False, verb, conf - 0.15, "verb-part")  # drops it)
     if trig.kind == "CONTROLS":  # what is led, run or owned is the object itself: "led talks with Ukrainian
         others = [o for o in others if _names_argument(o, verb)]  # officials" controls no Ukraine
     if not others and (takes_dobj or " " in trig.lemma) and not passive and trig.kind in STANCES:
@@ -233,15 +231,7 @@ def _transfer(verb: Token, args: Arguments, lex: Lexicon) -> Iterator[Found]:
     else:
         receivers = args.prep_objects(verb, {"to", "for", "into"}) + [
             a for c in verb.children if c.dep_ == "dative" for a in args.actors(c)]
-    kind = None
-    goods = [*(counted(g) for g in goods), *goods]  # "hundreds of drones", "millions of tons of wheat": what is
-    # counted decides, before the count
-    for good in goods:
-        for item in [good, *good.conjuncts]:
-            kind = kind or lex.transfers.get(item.lemma_.lower())
-            for child in item.children:  # "political and diplomatic support", "arms sales"
-                if child.dep_ == "compound":
-                    kind = kind or lex.transfers.get(child.lemma_.lower())
+    kind = goods_kind(goods, lex)
     if kind is None:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "with":

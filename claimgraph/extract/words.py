@@ -67,3 +67,15 @@ def counted(noun: Token) -> Token:
             break
         noun = inner
     return noun
+
+
+def goods_kind(goods: list[Token], lex: Lexicon) -> str | None:
+    """The tie kind what is moved names (transfers.tsv): 'weapons' ARMS, 'hundreds of drones' (what is counted,
+    before the count), 'political and diplomatic support' (a conjunct), 'arms sales' (a compound)."""
+    for good in [*(counted(g) for g in goods), *goods]:
+        for item in [good, *good.conjuncts]:
+            for word in [item, *(c for c in item.children if c.dep_ == "compound")]:
+                kind = lex.transfers.get(word.lemma_.lower())
+                if kind:
+                    return kind
+    return None
